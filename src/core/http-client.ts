@@ -1,0 +1,111 @@
+import type { Clock } from './clock';
+import { DeadlineReached, type Deadline } from './deadline';
+import { connectionErrorFrom } from './network-failure';
+import { linkSignals } from './linked-signal';
+import { withRetry } from './retry';
+import type { BackoffOptions, RetryPolicy } from './retry-policy';
+import type { Transport, TransportResponse } from './transport';
+
+/** One logical HTTP call, as a provider describes it. */
+export interface HttpCall<T> {
+  provider: string;
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  /** Serialised as the JSON body (with `content-type: application/json`). */
+  json?: unknown;
+  policy: RetryPolicy;
+  /** Adds the client's extra `headers` option (true for provider APIs, false for image downloads). */
+  clientHeaders?: boolean;
+  /** Reads one attempt's response: returns the value or throws an ImagegateError. Runs per attempt. */
+  interpret(response: TransportResponse): T;
+}
+
+/** Per-call limits, merged from the client's options, the provider's defaults and the call's own. */
+export interface CallLimits {
+  signal?: AbortSignal | undefined;
+  deadline?: Deadline | undefined;
+  maxRetries: number;
+  /** One attempt's timeout. */
+  requestTimeoutMs: number;
+}
+
+export interface HttpClientOptions {
+  transport: Transport;
+  clock: Clock;
+  headers?: Record<string, string> | undefined;
+  random?: (() => number) | undefined;
+  backoff?: BackoffOptions | undefined;
+}
+
+/**
+ * Sends provider calls: one attempt at a time through the transport, inside the one retry loop, with
+ * the per-attempt timeout, the caller's signal and the deadline combined.
+ */
+export class HttpClient {
+  readonly #options: HttpClientOptions;
+
+  constructor(options: HttpClientOptions) {
+    this.#options = options;
+  }
+
+  get clock(): Clock {
+    return this.#options.clock;
+  }
+
+  async call<T>(call: HttpCall<T>, limits: CallLimits): Promise<T> {
+    const { clock } = this.#options;
+    const { deadline } = limits;
+    // The retry loop's sleeps stop on the caller's abort and on the deadline.
+    const loopSignal = linkSignals([limits.signal, deadline?.signal]);
+    try {
+      return await withRetry(() => this.#attempt(call, limits), {
+        policy: call.policy,
+        maxRetries: limits.maxRetries,
+        clock,
+        signal: loopSignal.signal,
+        remainingMs: deadline ? () => deadline.remainingMs() : undefined,
+        ...(this.#options.random ? { random: this.#options.random } : {}),
+        ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      });
+    } finally {
+      loopSignal.dispose();
+    }
+  }
+
+  async #attempt<T>(call: HttpCall<T>, limits: CallLimits): Promise<T> {
+    const timeoutMs = Math.max(1, Math.min(limits.requestTimeoutMs, limits.deadline?.remainingMs() ?? Infinity));
+    const attemptTimeout = new AbortController();
+    const timer = setTimeout(() => attemptTimeout.abort(new Error('attempt timeout')), timeoutMs);
+    const linked = linkSignals([limits.signal, limits.deadline?.signal, attemptTimeout.signal]);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(call.clientHeaders === false ? {} : this.#options.headers),
+      ...call.headers,
+    };
+    let body: string | undefined;
+    if (call.json !== undefined) {
+      body = JSON.stringify(call.json);
+      headers['content-type'] = 'application/json';
+    }
+    let response: TransportResponse;
+    try {
+      response = await this.#options.transport.send({
+        method: call.method,
+        url: call.url,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal: linked.signal,
+        timeoutMs,
+      });
+    } catch (error) {
+      if (limits.signal?.aborted) throw limits.signal.reason;
+      if (limits.deadline?.signal.aborted) throw limits.deadline.signal.reason ?? new DeadlineReached();
+      throw connectionErrorFrom(error, { provider: call.provider, url: call.url, timedOut: attemptTimeout.signal.aborted, timeoutMs });
+    } finally {
+      clearTimeout(timer);
+      linked.dispose();
+    }
+    return call.interpret(response);
+  }
+}

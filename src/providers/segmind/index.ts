@@ -1,0 +1,1 @@
+export { segmind, segmindDefaults, type SegmindOptions } from './segmind-provider';
