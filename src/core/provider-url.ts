@@ -1,6 +1,15 @@
 import { ValidationError } from './errors';
 
 /**
+ * The base URL to use: the option, else the environment variable (e.g. `SEGMIND_BASE_URL`, handy
+ * for pointing code at a proxy or the sandbox), else the provider's default.
+ */
+export function resolveBaseUrl(explicit: string | undefined, variable: string, fallback: string, provider: string): string {
+  const fromEnvironment = process.env[variable]?.trim();
+  return normalizeBaseUrl(explicit ?? (fromEnvironment ? fromEnvironment : fallback), provider);
+}
+
+/**
  * A provider base URL: an origin, optionally with a path prefix for a proxy. Trailing slashes are
  * dropped so API paths can be appended as on the real API.
  */

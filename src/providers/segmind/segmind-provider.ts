@@ -5,7 +5,7 @@ import { readJson, requireJson } from '../../core/json-body';
 import type { JobHandle, JobStatus } from '../../core/job-status';
 import type { PollingOptions } from '../../core/options';
 import type { ImageProvider, OperationContext, ProviderJob, WaitContext } from '../../core/provider';
-import { isSameOrigin, normalizeBaseUrl } from '../../core/provider-url';
+import { isSameOrigin, resolveBaseUrl } from '../../core/provider-url';
 import type { NormalizedRequest } from '../../core/request';
 import type { ImageResult } from '../../core/result';
 import { idempotentPolicy, queueSubmitPolicy } from '../../core/retry-policy';
@@ -26,7 +26,7 @@ import { segmindCapabilities, segmindRequestBody } from './segmind-models';
 export interface SegmindOptions {
   /** Default: the `SEGMIND_API_KEY` environment variable, read when first needed. */
   apiKey?: string;
-  /** Default `https://api.segmind.com`. An origin, optionally with a path prefix for a proxy. */
+  /** Default: `SEGMIND_BASE_URL`, else `https://api.segmind.com`. An origin, optionally with a path prefix for a proxy. */
   baseUrl?: string;
 }
 
@@ -52,7 +52,7 @@ const states: Record<string, JobStatus['state']> = {
 
 /** The Segmind queue API v2 provider: submit, poll the status, fetch the result once. */
 export function segmind(options: SegmindOptions = {}): ImageProvider {
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? segmindDefaults.baseUrl, segmindName);
+  const baseUrl = resolveBaseUrl(options.baseUrl, 'SEGMIND_BASE_URL', segmindDefaults.baseUrl, segmindName);
   const headers = (): Record<string, string> => ({ 'x-api-key': resolveApiKey(options.apiKey, segmindKeyVariable, segmindName) });
 
   /** A provider-returned URL is followed only on the configured origin; otherwise the path is built. */
@@ -161,7 +161,8 @@ export function segmind(options: SegmindOptions = {}): ImageProvider {
       return { id: handle.id, model: handle.model };
     },
 
-    status(job: ProviderJob, context: OperationContext): Promise<JobStatus> {
+    async status(job: ProviderJob, context: OperationContext): Promise<JobStatus> {
+      // async: a missing key (thrown while building the call) must reject, not throw synchronously.
       return context.call(getCall(job, 'status', (response) => toJobStatus(readState(response, job, 'status'), requireJson(response, segmindName, job.id))));
     },
 
