@@ -38,3 +38,4 @@ export type { ModelCapabilities, Range } from './core/capabilities';
 export type { Clock } from './core/clock';
 export type { FetchFunction, FetchResponseLike } from './core/transport';
 export { segmind, segmindDefaults, type SegmindOptions } from './providers/segmind';
+export { minimax, minimaxDefaults, type MinimaxOptions, type MinimaxRegion } from './providers/minimax';

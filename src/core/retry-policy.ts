@@ -75,6 +75,8 @@ export function jobMayExistAfter(error: unknown, policy: RetryPolicy): boolean {
   if (policy.kind !== 'create') return false;
   if (!(error instanceof ImagegateError)) return true;
   if (error instanceof ConnectionError) return error.requestSent;
+  // A provider code listed as "nothing happened" (carried inside a 200) proves the job was not created.
+  if (error.code !== undefined && policy.retryCodes.includes(error.code)) return false;
   const status = error.status;
   if (status === undefined) return false;
   if (status >= 200 && status < 300) return error instanceof ProviderError;

@@ -1,0 +1,1 @@
+export { minimax, minimaxDefaults, type MinimaxOptions, type MinimaxRegion } from './minimax-provider';
