@@ -39,3 +39,4 @@ export type { Clock } from './core/clock';
 export type { FetchFunction, FetchResponseLike } from './core/transport';
 export { segmind, segmindDefaults, type SegmindOptions } from './providers/segmind';
 export { minimax, minimaxDefaults, type MinimaxOptions, type MinimaxRegion } from './providers/minimax';
+export { apixo, apixoDefaults, apixoCallbackTaskId, type ApixoOptions } from './providers/apixo';

@@ -1,0 +1,121 @@
+import {
+  AuthenticationError,
+  BadRequestError,
+  ContentPolicyError,
+  InferenceFailed,
+  InsufficientCreditsError,
+  NotFoundError,
+  PermissionDeniedError,
+  ProviderError,
+  RateLimitError,
+  type ImagegateError,
+  type ImagegateErrorOptions,
+} from '../../core/errors';
+import { errorForStatus } from '../../core/http-errors';
+import { bodyText, readJson } from '../../core/json-body';
+import { retryAfterFromHeaders } from '../../core/retry-policy';
+import type { TransportResponse } from '../../core/transport';
+import { apixoBodyCode, apixoErrorText } from './apixo-api';
+
+export const apixoName = 'apixo';
+export const apixoKeyVariable = 'APIXO_API_KEY';
+
+/** Which call answered: the advice for 404 depends on it. */
+export type ApixoRoute = 'submit' | 'status' | 'balance';
+
+/** Where the error happened, for messages and the fields every error carries. */
+export interface ApixoErrorScene {
+  route: ApixoRoute;
+  /** The wire model id (the one in the path). */
+  wireModel: string;
+  taskId?: string | undefined;
+}
+
+/** `code` values inside an HTTP 200 that mean "nothing happened, try again" (they mirror HTTP statuses). */
+export const apixoRetryCodes = {
+  /** For generateTask: the answers that mean the task was not created. */
+  submit: ['429', '500', '502', '503'],
+  /** For statusTask and the balance: every transient answer. */
+  read: ['408', '429', '500', '502', '503', '504'],
+} as const;
+
+/** Maps an HTTP error answer (JSON envelope or not) to the error class users catch. */
+export function apixoHttpError(response: TransportResponse, scene: ApixoErrorScene): ImagegateError {
+  const read = readJson(response);
+  const detail = read.ok ? apixoErrorText(read.value) : undefined;
+  const code = read.ok ? apixoBodyCode(read.value) : undefined;
+  if (response.status === 404) return new NotFoundError(notFoundMessage(scene, `HTTP 404${detail ? `: ${detail}` : ''}`), { provider: apixoName, status: 404, code, requestId: scene.taskId, detail });
+  return errorForStatus({
+    provider: apixoName,
+    status: response.status,
+    detail,
+    code,
+    requestId: scene.taskId,
+    retryAfterMs: retryAfterFromHeaders(response.headers, Date.now()),
+    body: read.ok ? undefined : bodyText(response),
+    apiKeyVariable: apixoKeyVariable,
+  });
+}
+
+/**
+ * An envelope whose `code` is not 200 inside an HTTP 200. `code` mirrors HTTP statuses, so it picks
+ * the class as a status would; the error reports `status: 200` and the code as `code`.
+ */
+export function apixoCodeError(code: number, detail: string | undefined, scene: ApixoErrorScene, body: string): ImagegateError {
+  const said = `APIXO answered code ${code} inside an HTTP 200${detail ? `: ${detail}` : ''}.`;
+  const options: ImagegateErrorOptions = { provider: apixoName, status: 200, code: String(code), requestId: scene.taskId, detail };
+  if (code === 400 || code === 422) return new BadRequestError(`${said} Fix the request before trying again.`, options);
+  if (code === 401) return new AuthenticationError(`${said} Check the API key (set ${apixoKeyVariable} or pass apiKey).`, options);
+  if (code === 402) return new InsufficientCreditsError(`${said} Add balance to the APIXO account.`, options);
+  if (code === 403) return new PermissionDeniedError(`${said} This key may not use this model or route.`, options);
+  if (code === 404) return new NotFoundError(notFoundMessage(scene, `code 404${detail ? `: ${detail}` : ''}`), options);
+  if (code === 429) return new RateLimitError(`${said} Slow down.`, { ...options, retryable: true });
+  const retryable = code === 408 || code >= 500;
+  return new ProviderError(`${said}${retryable ? ' This is usually temporary.' : ''}`, { ...options, retryable, body });
+}
+
+function notFoundMessage(scene: ApixoErrorScene, said: string): string {
+  if (scene.route === 'status') {
+    return `APIXO has no task ${scene.taskId ?? ''} for model '${scene.wireModel}' (${said}). A task is found only under the model it was submitted with: check both the id and the model.`;
+  }
+  if (scene.route === 'submit') return `APIXO does not offer the model '${scene.wireModel}' (${said}). Check the model id in APIXO's catalogue.`;
+  return `APIXO has no balance endpoint at this base URL (${said}). Check the baseUrl option.`;
+}
+
+/** What a task's `failCode` means to a caller. */
+export type ApixoFailureKind = 'balance' | 'content' | 'other';
+
+const balancePattern = /INSUFFICIENT|BALANCE|CREDIT|QUOTA|FUNDS/;
+const contentPattern = /CONTENT|NSFW|SENSITIVE|SAFETY|MODERATION|UNSAFE|PROHIBITED|VIOLATION/;
+
+/**
+ * Classifies an open-ended `failCode` (`INSUFFICIENT_BALANCE`, `CONTENT_VIOLATION`,
+ * `SensitiveContentDetected`, …) by its words, case and separators ignored.
+ */
+export function apixoFailureKind(failCode: string | undefined): ApixoFailureKind {
+  const words = (failCode ?? '').replace(/[^a-z0-9]/gi, '').toUpperCase();
+  if (balancePattern.test(words)) return 'balance';
+  if (contentPattern.test(words)) return 'content';
+  return 'other';
+}
+
+/** A task that ended `failed`: the class follows its failCode; each carries requestId, code and detail. */
+export function apixoTaskFailed(details: { taskId: string; failCode?: string | undefined; failMsg?: string | undefined }): ImagegateError {
+  const { taskId } = details;
+  const code = details.failCode ?? 'FAILED';
+  const detail = details.failMsg ?? details.failCode ?? 'no reason given';
+  const options: ImagegateErrorOptions = { provider: apixoName, status: 200, code, requestId: taskId, detail };
+  const said = `APIXO task ${taskId} failed (${code}): ${detail}.`;
+  switch (apixoFailureKind(details.failCode)) {
+    case 'balance':
+      return new InsufficientCreditsError(`${said} Add balance to the APIXO account, then submit again.`, options);
+    case 'content':
+      return new ContentPolicyError(`${said} APIXO refused the content; change the prompt or reference image.`, options);
+    default: {
+      const advice = /^INVALID/i.test(code)
+        ? 'Fix the request (mode, size, resolution, aspect_ratio, image_urls) before submitting again.'
+        : 'Failed images are not charged; submitting again may succeed.';
+      return new InferenceFailed(`${said} ${advice}`, options);
+    }
+  }
+}
