@@ -35,6 +35,8 @@ export async function pollUntilDone<T>(job: PollJob<T>, context: WaitContext): P
     inferenceTimeout({ provider: job.provider, model: job.model, requestId: job.jobId, elapsedMs: deadline.elapsedMs(), timeoutMs });
   const stop = linkSignals([context.signal, deadline.signal]);
   let lastState: JobStatus['state'] | undefined;
+  /** A wait the provider asked for (a long Retry-After the HTTP layer would not sleep through). */
+  let askedToWaitMs = 0;
   /** Runs one request; a failure that may pass by the next poll becomes `transientFailure`. */
   const attempt = async <R>(request: () => Promise<R>): Promise<R | typeof transientFailure> => {
     try {
@@ -42,13 +44,17 @@ export async function pollUntilDone<T>(job: PollJob<T>, context: WaitContext): P
     } catch (error) {
       if (context.signal?.aborted) throw context.signal.reason;
       if (error instanceof DeadlineReached || deadline.expired) throw timedOut();
-      if (isTransient(error)) return transientFailure;
+      if (isTransient(error)) {
+        askedToWaitMs = error.retryAfterMs ?? 0;
+        return transientFailure;
+      }
       throw error;
     }
   };
   try {
     for (let pollIndex = 0; ; pollIndex += 1) {
-      const delay = Math.min(delayBeforePoll(pollIndex, context.polling), deadline.remainingMs());
+      const delay = Math.min(Math.max(delayBeforePoll(pollIndex, context.polling), askedToWaitMs), deadline.remainingMs());
+      askedToWaitMs = 0;
       await sleepOrStop(clock.sleep(delay, stop.signal), context.signal, timedOut);
       if (deadline.expired) throw timedOut();
       const step = await attempt(job.check);
@@ -70,7 +76,7 @@ export async function pollUntilDone<T>(job: PollJob<T>, context: WaitContext): P
 const transientFailure = Symbol('transient failure');
 
 /** A poll request that failed even after its own retries, but may succeed on the next poll. */
-function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): error is ImagegateError {
   return error instanceof ImagegateError && error.retryable;
 }
 

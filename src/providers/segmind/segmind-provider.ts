@@ -100,10 +100,12 @@ export function segmind(options: SegmindOptions = {}): ImageProvider {
   const fetchResult = (job: ProviderJob, context: OperationContext, statusMetrics: SegmindMetrics | undefined): Promise<ImageResult> =>
     context.call(
       getCall(job, 'result', (response) => {
-        const state = readState(response, job, 'result');
+        // A 200 result needs no `status` field (its schema makes it optional); errors and 422 FAILED do.
+        const state = response.status === 200 ? undefined : readState(response, job, 'result');
         const raw = requireJson(response, segmindName, job.id);
-        if (state.status.toUpperCase() === 'FAILED') throw segmindJobFailed(job.id, segmindErrorText(raw), response.status);
         const parsed = segmindResultSchema.safeParse(raw);
+        const finalStatus = state?.status ?? parsed.data?.status;
+        if (finalStatus?.toUpperCase() === 'FAILED') throw segmindJobFailed(job.id, segmindErrorText(raw), response.status);
         const sources = parsed.success ? segmindImageSources(parsed.data) : [];
         if (sources.length === 0) {
           throw new ProviderError(`Segmind's result for ${job.id} holds no image URL.`, { provider: segmindName, status: response.status, requestId: job.id, body: JSON.stringify(raw) });
