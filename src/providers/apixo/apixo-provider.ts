@@ -4,7 +4,7 @@ import type { HttpCall } from '../../core/http-client';
 import { bodyText, requireJson } from '../../core/json-body';
 import type { JobHandle, JobStatus } from '../../core/job-status';
 import type { ImageProvider, OperationContext, ProviderJob, SubmitExtras, WaitContext, WebhookOptions } from '../../core/provider';
-import { normalizeBaseUrl } from '../../core/provider-url';
+import { resolveBaseUrl } from '../../core/provider-url';
 import type { NormalizedRequest } from '../../core/request';
 import type { ImageResult } from '../../core/result';
 import { idempotentPolicy, queueSubmitPolicy, type RetryPolicy } from '../../core/retry-policy';
@@ -21,7 +21,7 @@ import { readApixoCallback } from './apixo-webhook';
 export interface ApixoOptions {
   /** Default: the `APIXO_API_KEY` environment variable, read when first needed. */
   apiKey?: string;
-  /** Default `https://api.apixo.ai`. An origin, optionally with a path prefix for a proxy. */
+  /** Default: `APIXO_BASE_URL`, else `https://api.apixo.ai`. An origin, optionally with a path prefix for a proxy. */
   baseUrl?: string;
 }
 
@@ -38,7 +38,7 @@ interface Answer {
 
 /** The APIXO task API provider: generateTask, statusTask (polling or callbacks), current-balance. */
 export function apixo(options: ApixoOptions = {}): ImageProvider {
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? apixoDefaults.baseUrl, apixoName);
+  const baseUrl = resolveBaseUrl(options.baseUrl, 'APIXO_BASE_URL', apixoDefaults.baseUrl, apixoName);
   const headers = (): Record<string, string> => ({ authorization: `Bearer ${resolveApiKey(options.apiKey, apixoKeyVariable, apixoName)}` });
 
   /** A 2xx JSON answer, or the error its status means. */
