@@ -23,6 +23,7 @@ import { idempotentPolicy } from './retry-policy';
 import type { Transport } from './transport';
 import { UndiciTransport } from './undici-transport';
 import { defaultModel, validateRequest } from './validate-request';
+import { definedOnly, validateCallOptions, validateClientOptions } from './validate-options';
 
 /** Per-attempt timeout for image downloads. */
 const downloadTimeoutMs = 60_000;
@@ -51,6 +52,7 @@ export class ImageClient {
     if (!options || typeof options.provider?.submit !== 'function') {
       throw new ValidationError([{ path: 'provider', message: 'is required, e.g. new ImageClient({ provider: segmind() }).' }]);
     }
+    validateClientOptions(options);
     this.#provider = options.provider;
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
@@ -71,6 +73,7 @@ export class ImageClient {
 
   /** Submits the request and waits for the images. `onSubmitted` hands over the job as soon as it exists. */
   async generate(request: ImageRequest, options: GenerateOptions = {}): Promise<ImageResult> {
+    validateCallOptions(options, this.#provider.name);
     const normalized = this.#validate(request, options.callbackUrl);
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     const deadline = new Deadline(timeoutMs, this.#clock);
@@ -91,6 +94,7 @@ export class ImageClient {
 
   /** Creates the job and resolves once the provider accepted it. `signal` covers this call only. */
   async submit(request: ImageRequest, options: SubmitOptions = {}): Promise<Job> {
+    validateCallOptions(options, this.#provider.name);
     const normalized = this.#validate(request, options.callbackUrl);
     const providerJob = await this.#provider.submit(normalized, this.#context(options), { callbackUrl: options.callbackUrl });
     return this.#jobFrom(providerJob);
@@ -116,14 +120,14 @@ export class ImageClient {
   }
 
   /** Re-reads the task behind a callback body from the provider (callbacks are unsigned) and returns that. */
-  confirmWebhook(body: unknown, options: WebhookOptions = {}): Promise<ImageResult> {
-    if (!this.#provider.confirmWebhook) return Promise.reject(this.#unsupported('confirmWebhook', 'webhooks'));
+  async confirmWebhook(body: unknown, options: WebhookOptions = {}): Promise<ImageResult> {
+    if (!this.#provider.confirmWebhook) throw this.#unsupported('confirmWebhook', 'webhooks');
     return this.#provider.confirmWebhook(body, options, this.#context({}));
   }
 
   /** The account balance, where the provider has a balance API (APIXO). */
-  balance(options: { signal?: AbortSignal } = {}): Promise<{ amount: number; currency: string }> {
-    if (!this.#provider.balance) return Promise.reject(this.#unsupported('balance', 'a balance API'));
+  async balance(options: { signal?: AbortSignal } = {}): Promise<{ amount: number; currency: string }> {
+    if (!this.#provider.balance) throw this.#unsupported('balance', 'a balance API');
     return this.#provider.balance(this.#context(options));
   }
 
@@ -149,11 +153,13 @@ export class ImageClient {
     return new Job({ provider: this.#provider.name, model: providerJob.model, id: providerJob.id }, this.#runtime, providerJob.data);
   }
 
-  #status(job: Job, options: { signal?: AbortSignal | undefined }): Promise<JobStatus> {
+  /** Async, so a provider that throws while building its request (a missing key) still rejects. */
+  async #status(job: Job, options: { signal?: AbortSignal | undefined }): Promise<JobStatus> {
     return this.#provider.status(providerJobOf(job), this.#context(options));
   }
 
   async #waitFor(job: Job, options: WaitOptions): Promise<ImageResult> {
+    validateCallOptions(options, this.#provider.name);
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     const deadline = new Deadline(timeoutMs, this.#clock);
     try {
@@ -168,7 +174,7 @@ export class ImageClient {
     const context: WaitContext = {
       ...this.#context({ ...options, deadline }),
       deadline,
-      polling: { ...this.#provider.defaults.polling(providerJob), ...this.#options.polling, ...options.polling },
+      polling: { ...this.#provider.defaults.polling(providerJob), ...definedOnly(this.#options.polling), ...definedOnly(options.polling) },
       onStatus: options.onStatus,
     };
     try {
@@ -210,6 +216,7 @@ export class ImageClient {
         url,
         headers: { accept: '*/*' },
         clientHeaders: false,
+        followRedirects: true,
         policy: idempotentPolicy,
         interpret: (response) => {
           if (response.status >= 200 && response.status < 300) return response.body;

@@ -2,7 +2,7 @@ import type { FetchFunction, Transport, TransportRequest, TransportResponse } fr
 
 /**
  * The same one-attempt transport over any fetch-compatible function (global fetch, a test double,
- * a proxying fetch). Redirects are followed by the fetch itself.
+ * a proxying fetch). Like the undici transport, it never follows a redirect by itself.
  */
 export class FetchTransport implements Transport {
   readonly #fetch: FetchFunction;
@@ -16,7 +16,8 @@ export class FetchTransport implements Transport {
       method: transportRequest.method,
       headers: transportRequest.headers,
       signal: transportRequest.signal,
-      redirect: 'follow',
+      // Redirects are the HTTP layer's decision (it never follows one with a key): see HttpCall.followRedirects.
+      redirect: 'manual',
     };
     if (transportRequest.body !== undefined) init.body = transportRequest.body;
     const response = await this.#fetch(transportRequest.url, init);

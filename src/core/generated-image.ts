@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { ProviderError } from './errors';
 import { decodeBase64, sniffMediaType } from './media-type';
 
 /** Downloads an image URL (without any API key). Provided by the client. */
@@ -35,7 +36,7 @@ export class GeneratedImage {
   /** The image's bytes: decoded locally for base64 and data: URLs, else downloaded (no key sent). */
   async bytes(options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
     if (this.base64 !== undefined) return decodeBase64(this.base64);
-    if (this.url === undefined) throw new TypeError('This image has neither a URL nor data.');
+    if (this.url === undefined) throw new ProviderError('This image has neither a URL nor data: the provider returned an empty image entry.');
     if (this.url.startsWith('data:')) return decodeBase64(this.url);
     return this.#download(this.url, options.signal);
   }

@@ -17,6 +17,11 @@ export interface HttpCall<T> {
   policy: RetryPolicy;
   /** Adds the client's extra `headers` option (true for provider APIs, false for image downloads). */
   clientHeaders?: boolean;
+  /**
+   * Follow up to 5 redirects (image downloads, which carry no key). Provider calls never follow
+   * one: a key must not be sent to whatever origin a redirect names, so a 3xx is handed to `interpret`.
+   */
+  followRedirects?: boolean;
   /** Reads one attempt's response: returns the value or throws an ImagegateError. Runs per attempt. */
   interpret(response: TransportResponse): T;
 }
@@ -74,7 +79,11 @@ export class HttpClient {
   }
 
   async #attempt<T>(call: HttpCall<T>, limits: CallLimits): Promise<T> {
-    const timeoutMs = Math.max(1, Math.min(limits.requestTimeoutMs, limits.deadline?.remainingMs() ?? Infinity));
+    const deadlineLeft = limits.deadline?.remainingMs() ?? Infinity;
+    if (deadlineLeft <= 0) throw new DeadlineReached();
+    const timeoutMs = Math.max(1, Math.min(limits.requestTimeoutMs, deadlineLeft));
+    // When the deadline is nearer than the attempt timeout, the attempt timer firing means "time is up".
+    const cappedByDeadline = deadlineLeft <= limits.requestTimeoutMs;
     const attemptTimeout = new AbortController();
     const timer = setTimeout(() => attemptTimeout.abort(new Error('attempt timeout')), timeoutMs);
     const linked = linkSignals([limits.signal, limits.deadline?.signal, attemptTimeout.signal]);
@@ -89,23 +98,33 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
     let response: TransportResponse;
+    let url = call.url;
     try {
-      response = await this.#options.transport.send({
-        method: call.method,
-        url: call.url,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal: linked.signal,
-        timeoutMs,
-      });
+      for (let redirects = 0; ; redirects += 1) {
+        response = await this.#options.transport.send({
+          method: call.method,
+          url,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: linked.signal,
+          timeoutMs,
+        });
+        const location = response.headers['location'];
+        if (!call.followRedirects || redirects >= 5 || !isRedirect(response.status) || !location) break;
+        url = new URL(location, url).toString();
+      }
     } catch (error) {
       if (limits.signal?.aborted) throw limits.signal.reason;
-      if (limits.deadline?.signal.aborted) throw limits.deadline.signal.reason ?? new DeadlineReached();
-      throw connectionErrorFrom(error, { provider: call.provider, url: call.url, timedOut: attemptTimeout.signal.aborted, timeoutMs });
+      if (limits.deadline?.signal.aborted || (cappedByDeadline && attemptTimeout.signal.aborted)) throw new DeadlineReached();
+      throw connectionErrorFrom(error, { provider: call.provider, url, timedOut: attemptTimeout.signal.aborted, timeoutMs });
     } finally {
       clearTimeout(timer);
       linked.dispose();
     }
     return call.interpret(response);
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }

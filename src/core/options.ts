@@ -10,9 +10,9 @@ export interface PollingOptions {
   initialDelayMs?: number;
   /** Wait between status requests at first. Segmind default 1 s; APIXO 1 s. */
   intervalMs?: number;
-  /** Growth of the interval after each poll (1 = fixed). Default 1.5 for Segmind, 1 for APIXO. */
+  /** Growth of the interval after each poll (1 = fixed, the minimum). Default 1.2 for Segmind, 1 for APIXO. */
   backoffFactor?: number;
-  /** Cap on the interval. Segmind default 5 s; APIXO 3 s. */
+  /** Cap on the interval. Segmind default 3 s; APIXO 3 s. */
   maxIntervalMs?: number;
 }
 

@@ -51,6 +51,16 @@ describe('isRetryable', () => {
     expect(isRetryable(httpError(500), syncCreatePolicy)).toBe(false);
   });
 
+  it("ignores a listed code in a gateway's 5xx body: only the HTTP status decides there", () => {
+    const gateway504 = new ProviderError('x', { status: 504, code: '500' });
+    const codeInside200 = new ProviderError('x', { status: 200, code: '500' });
+    const apixoSubmit: RetryPolicy = { ...queueSubmitPolicy, retryCodes: ['500'] };
+    expect(isRetryable(gateway504, apixoSubmit)).toBe(false);
+    expect(jobMayExistAfter(gateway504, apixoSubmit)).toBe(true);
+    expect(isRetryable(codeInside200, apixoSubmit)).toBe(true);
+    expect(jobMayExistAfter(codeInside200, apixoSubmit)).toBe(false);
+  });
+
   it('never repeats an abort or a validation error', () => {
     expect(isRetryable(new DOMException('aborted', 'AbortError'), idempotentPolicy)).toBe(false);
     expect(isRetryable(new ValidationError([{ path: 'n', message: 'bad' }]), idempotentPolicy)).toBe(false);

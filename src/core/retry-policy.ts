@@ -59,7 +59,7 @@ export function isRetryable(error: unknown, policy: RetryPolicy): boolean {
   if (error instanceof ConnectionError) {
     return !error.requestSent || policy.retryAfterSending;
   }
-  if (error.code !== undefined && policy.retryCodes.includes(error.code)) return true;
+  if (isListedCode(error, policy)) return true;
   const status = error.status;
   if (status === undefined || status < 300) return false;
   if (policy.retryStatuses.includes(status)) return true;
@@ -76,12 +76,18 @@ export function jobMayExistAfter(error: unknown, policy: RetryPolicy): boolean {
   if (!(error instanceof ImagegateError)) return true;
   if (error instanceof ConnectionError) return error.requestSent;
   // A provider code listed as "nothing happened" (carried inside a 200) proves the job was not created.
-  if (error.code !== undefined && policy.retryCodes.includes(error.code)) return false;
+  if (isListedCode(error, policy)) return false;
   const status = error.status;
   if (status === undefined) return false;
   if (status >= 200 && status < 300) return error instanceof ProviderError;
   if (status >= 500) return !policy.retryStatuses.includes(status);
   return false;
+}
+
+/** A provider code from `retryCodes`, carried inside a 2xx answer (a gateway's 5xx body never counts). */
+function isListedCode(error: ImagegateError, policy: RetryPolicy): boolean {
+  const inSuccessBody = error.status === undefined || (error.status >= 200 && error.status < 300);
+  return inSuccessBody && error.code !== undefined && policy.retryCodes.includes(error.code);
 }
 
 /**

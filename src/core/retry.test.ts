@@ -72,6 +72,15 @@ describe('withRetry', () => {
     expect(calls()).toBe(2);
   });
 
+  it('keeps a result that arrived just before an abort, so a created job id is never dropped', async () => {
+    const controller = new AbortController();
+    const attempt = async (): Promise<string> => {
+      controller.abort(new Error('too late'));
+      return 'job-42';
+    };
+    await expect(withRetry(attempt, { policy: queueSubmitPolicy, maxRetries: 2, clock: fakeClock(), signal: controller.signal })).resolves.toBe('job-42');
+  });
+
   it('never retries an abort: it rejects with the signal reason', async () => {
     const clock = fakeClock();
     const controller = new AbortController();

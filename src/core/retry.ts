@@ -24,8 +24,16 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
   const { policy, clock } = options;
   const random = options.random ?? Math.random;
   const backoff = options.backoff ?? defaultBackoff;
+  // p-retry checks the signal once more after a successful attempt; a job id that already arrived
+  // must not be dropped by an abort in that gap (it would orphan a billed job).
+  let settled: { value: T } | undefined;
+  const keepResult = async (attemptNumber: number): Promise<T> => {
+    const value = await attempt(attemptNumber);
+    settled = { value };
+    return value;
+  };
   try {
-    return await pRetry(attempt, {
+    return await pRetry(keepResult, {
       retries: options.maxRetries,
       minTimeout: 0,
       maxTimeout: 0,
@@ -43,6 +51,7 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
       },
     });
   } catch (error) {
+    if (settled) return settled.value;
     if (error instanceof ImagegateError && policy.kind === 'create') {
       const mayExist = jobMayExistAfter(error, policy);
       if (mayExist) amendError(error, { jobMayExist: true, retryable: false });

@@ -91,13 +91,14 @@ function limitIssues(raw: Record<string, unknown>, provider: string, capabilitie
 }
 
 function sizeIssues(value: unknown, rule: NonNullable<ModelCapabilities['size']>, on: string): ValidationIssue[] {
-  if ('values' in rule) {
-    const text = typeof value === 'string' ? value : undefined;
-    if (text !== undefined && rule.values.includes(text)) return [];
-    return [{ path: 'size', message: `must be one of ${rule.values.map((item) => `'${item}'`).join(', ')} ${on}.` }];
-  }
   const parsed = sizeSchema.safeParse(value);
   if (!parsed.success) return [];
+  if ('values' in rule) {
+    // Any spelling of an allowed size counts: '1024X1024', '1024*1024' or { width: 1024, height: 1024 }.
+    const canonical = parsed.data === 'auto' ? 'auto' : `${parsed.data.width}x${parsed.data.height}`;
+    if (rule.values.includes(canonical)) return [];
+    return [{ path: 'size', message: `must be one of ${rule.values.map((item) => `'${item}'`).join(', ')} ${on}.` }];
+  }
   if (parsed.data === 'auto') return [{ path: 'size', message: `'auto' is not offered ${on}; give an explicit size such as '1024x1024'.` }];
   const issues: ValidationIssue[] = [];
   const prefix = typeof value === 'object' ? 'size.' : 'size';

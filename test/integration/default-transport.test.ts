@@ -118,6 +118,25 @@ describe('default transport over loopback', () => {
     await imageClient.close();
   });
 
+  it('ends in InferenceTimeout (job may exist, no id yet) when timeoutMs runs out during the submit', async () => {
+    sandbox.faults.push({ provider: 'segmind', route: 'submit', fault: { type: 'delay-headers', ms: 1_000 } });
+    const imageClient = client();
+    const error = await imageClient.generate({ prompt: 'deadline during submit' }, { timeoutMs: 150 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InferenceTimeout);
+    expect(error).toMatchObject({ jobMayExist: true });
+    expect(submits()).toBe(1);
+    await imageClient.close();
+  });
+
+  it('says nothing was sent when the client was already closed', async () => {
+    const imageClient = client({ clock: fakeClock() });
+    await imageClient.close();
+    const error = await imageClient.submit({ prompt: 'after close' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ requestSent: false, jobMayExist: false });
+    expect(submits()).toBe(0);
+  });
+
   it('times out with the job id when the job outlasts timeoutMs, and the job can be resumed', async () => {
     const imageClient = client();
     const error = await imageClient
