@@ -138,10 +138,15 @@ describe.each(cases)('$name through the default transport', (providerCase) => {
     expect(sandbox.requests).toHaveLength(0);
   });
 
-  it('rejects promptly with the signal reason when aborted mid-flight', async () => {
+  it('rejects promptly with the signal reason when aborted while a request is in flight', async () => {
+    // Hold the next status answer (the only call, for MiniMax) so the abort lands mid-request.
+    const route = providerCase.name === 'minimax' ? 'submit' : 'status';
+    sandbox.faults.push({ provider: providerCase.name, route, fault: { type: 'delay-headers', ms: 3_000 } });
     const controller = new AbortController();
     const running = client().generate({ prompt: 'contract: long job [duration:5000]' }, { polling, signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    while (sandbox.recordedRequests({ provider: providerCase.name, route }).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const abortedAt = performance.now();
     controller.abort(new Error('caller gave up'));
     await expect(running).rejects.toThrow('caller gave up');

@@ -17,7 +17,7 @@ async function refusal(request: ImageRequest, options: { callbackUrl?: string } 
 }
 
 describe('apixo: requests refused before any HTTP request', () => {
-  it('refuses two reference images given as a list', async () => {
+  it('refuses a list given as referenceImageUrl, which takes exactly one URL', async () => {
     const error = await refusal(loose({ prompt: 'a fox', referenceImageUrl: ['https://a.example/1.png', 'https://a.example/2.png'] }));
     expect(error.issues.map((issue) => issue.path)).toContain('referenceImageUrl');
   });

@@ -205,10 +205,10 @@ describe('minimax: time limits and abort', () => {
     const pending = client.generate({ prompt: 'a fox' }, { signal: controller.signal }).catch((caught: unknown) => caught);
     await requestArrived;
     const reason = new Error('user cancelled');
-    const abortedAt = Date.now();
+    const abortedAt = performance.now();
     controller.abort(reason);
     expect(await pending).toBe(reason);
-    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
     expect(recorded).toHaveLength(1);
   });
 });
