@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import { DeadlineReached, type Deadline } from './deadline';
 import { connectionErrorFrom } from './network-failure';
 import { linkSignals } from './linked-signal';
+import { redactSecrets, secretsOf } from './redact-secrets';
 import { withRetry } from './retry';
 import type { BackoffOptions, RetryPolicy } from './retry-policy';
 import type { Transport, TransportResponse } from './transport';
@@ -121,7 +122,11 @@ export class HttpClient {
       clearTimeout(timer);
       linked.dispose();
     }
-    return call.interpret(response);
+    try {
+      return call.interpret(response);
+    } catch (error) {
+      throw redactSecrets(error, secretsOf({ ...this.#options.headers, ...call.headers }));
+    }
   }
 }
 

@@ -22,6 +22,11 @@ export interface StatusErrorDetails {
   body?: string | undefined;
   /** Name of the environment variable that holds this provider's key, for the 401 advice. */
   apiKeyVariable?: string | undefined;
+  /**
+   * For a status carried inside a body (APIXO's envelope `code`): the HTTP status actually received
+   * (reported as `status`) and how the message names the answer. Default: the status itself.
+   */
+  carriedIn?: { httpStatus: number; description: string } | undefined;
 }
 
 /** Maps an HTTP error status to the error class users catch, with a message that says what to do. */
@@ -30,13 +35,13 @@ export function errorForStatus(details: StatusErrorDetails): ImagegateError {
   const said = details.detail ? `: ${details.detail}` : '';
   const options: ImagegateErrorOptions = {
     provider,
-    status,
+    status: details.carriedIn?.httpStatus ?? status,
     code: details.code,
     requestId: details.requestId,
     detail: details.detail,
     retryAfterMs: details.retryAfterMs,
   };
-  const prefix = `${provider} answered HTTP ${status}${said}.`;
+  const prefix = `${provider} answered ${details.carriedIn?.description ?? `HTTP ${status}`}${said}.`;
   if (status === 400 || status === 422) return new BadRequestError(`${prefix} Fix the request before trying again.`, options);
   if (status === 401) {
     const variable = details.apiKeyVariable ? ` (set ${details.apiKeyVariable} or pass apiKey)` : '';

@@ -1,13 +1,8 @@
 import {
-  AuthenticationError,
-  BadRequestError,
   ContentPolicyError,
   InferenceFailed,
   InsufficientCreditsError,
   NotFoundError,
-  PermissionDeniedError,
-  ProviderError,
-  RateLimitError,
   type ImagegateError,
   type ImagegateErrorOptions,
 } from '../../core/errors';
@@ -62,16 +57,19 @@ export function apixoHttpError(response: TransportResponse, scene: ApixoErrorSce
  * the class as a status would; the error reports `status: 200` and the code as `code`.
  */
 export function apixoCodeError(code: number, detail: string | undefined, scene: ApixoErrorScene, body: string): ImagegateError {
-  const said = `APIXO answered code ${code} inside an HTTP 200${detail ? `: ${detail}` : ''}.`;
-  const options: ImagegateErrorOptions = { provider: apixoName, status: 200, code: String(code), requestId: scene.taskId, detail };
-  if (code === 400 || code === 422) return new BadRequestError(`${said} Fix the request before trying again.`, options);
-  if (code === 401) return new AuthenticationError(`${said} Check the API key (set ${apixoKeyVariable} or pass apiKey).`, options);
-  if (code === 402) return new InsufficientCreditsError(`${said} Add balance to the APIXO account.`, options);
-  if (code === 403) return new PermissionDeniedError(`${said} This key may not use this model or route.`, options);
-  if (code === 404) return new NotFoundError(notFoundMessage(scene, `code 404${detail ? `: ${detail}` : ''}`), options);
-  if (code === 429) return new RateLimitError(`${said} Slow down.`, { ...options, retryable: true });
-  const retryable = code === 408 || code >= 500;
-  return new ProviderError(`${said}${retryable ? ' This is usually temporary.' : ''}`, { ...options, retryable, body });
+  if (code === 404) {
+    return new NotFoundError(notFoundMessage(scene, `code 404${detail ? `: ${detail}` : ''}`), { provider: apixoName, status: 200, code: '404', requestId: scene.taskId, detail });
+  }
+  return errorForStatus({
+    provider: apixoName,
+    status: code,
+    carriedIn: { httpStatus: 200, description: `code ${code} inside an HTTP 200` },
+    code: String(code),
+    detail,
+    requestId: scene.taskId,
+    body,
+    apiKeyVariable: apixoKeyVariable,
+  });
 }
 
 function notFoundMessage(scene: ApixoErrorScene, said: string): string {

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../src/core/errors';
 import { segmind } from '../../../src/providers/segmind';
 import { fakeClock } from '../../helpers/fake-clock';
 import { useMockProvider } from '../../helpers/mock-provider';
-import { imageHost, jobHandlers, rejectionOf, resultBody, segmindBase, segmindClient, statusBody, submitted, testKey, wireLog } from './segmind-test-kit';
+import { imageHost, jobHandlers, resultBody, segmindBase, segmindClient, statusBody, submitted, testKey, wireLog } from './segmind-test-kit';
 
 const { server, recorded, fetch } = useMockProvider();
 
