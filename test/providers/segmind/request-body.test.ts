@@ -32,6 +32,14 @@ describe('segmind submit: body mapping', () => {
     expect(post.json).toEqual({ prompt: 'a lighthouse', number_of_images: 1 });
   });
 
+  it.each([{ width: 1536, height: 1024 }, '1536X1024', '1536*1024'])(
+    'accepts %o as an allowed gpt-image-1-mini size and sends it as 1536x1024',
+    async (size) => {
+      const post = await submitAndRecord({ model: 'gpt-image-1-mini', prompt: 'a poster', size } as unknown as ImageRequest);
+      expect(post.json).toMatchObject({ size: '1536x1024' });
+    },
+  );
+
   it('sends every gpt-image-1-mini field under its wire name', async () => {
     const post = await submitAndRecord({
       model: 'gpt-image-1-mini',
