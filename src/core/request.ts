@@ -50,8 +50,11 @@ export interface GptImage1MiniFields {
 
 type Forbidden<Fields> = { [Key in keyof Fields]?: never };
 
-/** A request for MiniMax image-01 (the default model). */
-export type Image01Request = RequestCommon & { model?: 'image-01' } & Image01Fields &
+/**
+ * A request for MiniMax image-01 (the default model), also under its provider names: APIXO's
+ * `minimax-image-01` and MiniMax's `image-01-live`. Which fields apply depends on the provider.
+ */
+export type Image01Request = RequestCommon & { model?: 'image-01' | 'minimax-image-01' | 'image-01-live' } & Image01Fields &
   Forbidden<Omit<GptImage1MiniFields, keyof Image01Fields>>;
 
 /** A request for gpt-image-1-mini (Segmind). */
