@@ -88,10 +88,12 @@ export class HttpClient {
     const attemptTimeout = new AbortController();
     const timer = setTimeout(() => attemptTimeout.abort(new Error('attempt timeout')), timeoutMs);
     const linked = linkSignals([limits.signal, limits.deadline?.signal, attemptTimeout.signal]);
+    // Header names are case-insensitive: merged lower-cased, so the client's extra `headers` can never
+    // replace the provider's key or the JSON content type by spelling them differently.
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...(call.clientHeaders === false ? {} : this.#options.headers),
-      ...call.headers,
+      ...lowerCaseNames(call.clientHeaders === false ? undefined : this.#options.headers),
+      ...lowerCaseNames(call.headers),
     };
     let body: string | undefined;
     if (call.json !== undefined) {
@@ -132,4 +134,8 @@ export class HttpClient {
 
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function lowerCaseNames(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }

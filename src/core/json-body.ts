@@ -28,12 +28,17 @@ export function requireJson(response: TransportResponse, provider: string, reque
   return failMalformed(`${provider} answered HTTP ${response.status} with ${what}.`, response, provider, requestId, read.text);
 }
 
+/**
+ * A body we could not read. Retryable: a garbled answer is usually a proxy or a cut connection, so a
+ * status read is asked again (the poll loop keeps going); a job-creating call is still never repeated
+ * after a 2xx, since the job may exist (the retry loop marks it `jobMayExist`).
+ */
 export function failMalformed(message: string, response: TransportResponse, provider: string, requestId: string | undefined, text = bodyText(response)): never {
   throw new ProviderError(message, {
     provider,
     status: response.status,
     requestId,
     body: text,
-    retryable: response.status >= 500,
+    retryable: true,
   });
 }

@@ -115,6 +115,18 @@ describe('retryAfterFromHeaders', () => {
     expect(retryAfterFromHeaders({ 'x-rate-limit-reset-at-utc': String(now + 1_500) }, now)).toBe(1_500);
   });
 
+  it('reads a reset date-time without a zone as UTC, whatever the machine time zone', () => {
+    const savedZone = process.env['TZ'];
+    process.env['TZ'] = 'Asia/Tokyo'; // Node applies a changed TZ at once; UTC+9 makes a local reading visible
+    try {
+      expect(retryAfterFromHeaders({ 'x-rate-limit-reset-at-utc': '2026-11-29T12:00:03' }, now)).toBe(3_000);
+      expect(retryAfterFromHeaders({ 'x-rate-limit-reset-at-utc': '2026-11-29T13:00:03+01:00' }, now)).toBe(3_000);
+    } finally {
+      if (savedZone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = savedZone;
+    }
+  });
+
   it('never returns a negative wait and ignores garbage', () => {
     expect(retryAfterFromHeaders({ 'x-rate-limit-reset-at-utc': '2026-11-29T11:00:00Z' }, now)).toBe(0);
     expect(retryAfterFromHeaders({ 'retry-after': 'soon' }, now)).toBeUndefined();

@@ -118,7 +118,9 @@ export function retryAfterFromHeaders(headers: Readonly<Record<string, string>>,
       const value = Number(resetAt);
       epochMs = value >= 1e12 ? value : value * 1000;
     } else {
-      epochMs = Date.parse(resetAt);
+      // The header names UTC: a date-time without a zone must not be read as this machine's local time.
+      const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(resetAt) || !resetAt.includes('T');
+      epochMs = Date.parse(hasZone ? resetAt : `${resetAt}Z`);
     }
     if (!Number.isNaN(epochMs)) return Math.max(0, Math.round(epochMs - nowEpochMs));
   }
