@@ -14,13 +14,14 @@ export interface CallbackAttempt {
   status?: number;
   /** Network error or timeout, when it did not answer. */
   error?: string;
-  /** True when the receiver answered 2xx. */
+  /** True when the receiver answered HTTP 200 (APIXO counts nothing else, other 2xx included). */
   delivered: boolean;
 }
 
 /**
  * Delivers APIXO callbacks: POSTs the task envelope as JSON to the receiver, and retries after each
- * of `retryDelaysMs` while the receiver does not answer 2xx in time.
+ * of `retryDelaysMs` while the receiver does not answer 200 in time (APIXO: the receiver "must
+ * answer 200"; a 201 or 204 is retried too).
  */
 export class CallbackDelivery {
   readonly #scheduler: Scheduler;
@@ -62,7 +63,7 @@ export class CallbackDelivery {
     this.#attempts.push(record);
     try {
       record.status = await this.#post(url, payload);
-      record.delivered = record.status >= 200 && record.status < 300;
+      record.delivered = record.status === 200;
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { bearerKey, isAcceptedKey } from './api-keys';
-import { jsonReply, parseJsonObject } from './http-replies';
+import { isJsonContentType, jsonReply, parseJsonObject } from './http-replies';
 import { ImageFiles } from './image-files';
 import { createJob } from './job-planner';
 import { minimaxBaseResponse, minimaxCodeFor, minimaxImmediateCodes } from './minimax-codes';
@@ -9,13 +9,19 @@ import { readPromptMarkers } from './prompt-markers';
 import type { ProviderHandler, SandboxContext } from './sandbox-context';
 import type { RouteReply, SandboxExchange } from './sandbox-types';
 
-/** MiniMax's synchronous image_generation: answers once the job has run; business errors in HTTP 200. */
+/**
+ * MiniMax's synchronous image_generation: answers once the job has run; business errors in HTTP 200.
+ * A body not sent as `Content-Type: application/json` is refused like any unreadable body, with
+ * `base_resp` 2013 (invalid params) in an HTTP 200: MiniMax reports request problems that way, and
+ * its docs name no separate content-type error.
+ */
 export function minimaxHandler(context: SandboxContext): ProviderHandler {
   async function generate(exchange: SandboxExchange, traceId: string): Promise<RouteReply> {
     const headers = { 'Trace-Id': traceId };
     const businessError = (code: number, detail?: string): RouteReply =>
       jsonReply(200, { base_resp: minimaxBaseResponse(code, detail) }, headers);
     if (!isAcceptedKey(bearerKey(exchange.headers), context.options.apiKey)) return businessError(1004);
+    if (!isJsonContentType(exchange.headers['content-type'])) return businessError(2013, 'Content-Type must be application/json');
     const body = parseJsonObject(exchange.bodyText);
     if (body === undefined) return businessError(2013, 'the body must be a JSON object');
     const reading = readMinimaxRequest(body);

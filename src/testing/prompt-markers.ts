@@ -5,6 +5,7 @@
  * - `[duration:MS]`: the job runs MS milliseconds.
  * - `[queue:MS]`: the job waits MS milliseconds in the queue.
  * - `[withheld:N]`: N of the requested images are withheld (MiniMax `failed_count`).
+ * - `[output-only]`: the Segmind result carries its images only in `output` (no `images[]`).
  */
 export interface PromptMarkers {
   /** Present when the job must fail; `code` is what followed `fail:`, if anything. */
@@ -12,9 +13,11 @@ export interface PromptMarkers {
   durationMs?: number;
   queueMs?: number;
   withheld?: number;
+  /** Segmind: leave `images[]` out of the result, so only `output` holds the images. */
+  outputOnly?: boolean;
 }
 
-const markerPattern = /\[(fail|duration|queue|withheld)(?::([^\]]*))?\]/g;
+const markerPattern = /\[(fail|duration|queue|withheld|output-only)(?::([^\]]*))?\]/g;
 
 /** Reads the markers of a prompt; malformed numbers are ignored. */
 export function readPromptMarkers(prompt: string): PromptMarkers {
@@ -22,6 +25,10 @@ export function readPromptMarkers(prompt: string): PromptMarkers {
   for (const match of prompt.matchAll(markerPattern)) {
     const name = match[1];
     const argument = match[2]?.trim();
+    if (name === 'output-only') {
+      markers.outputOnly = true;
+      continue;
+    }
     if (name === 'fail') {
       markers.fail = argument === undefined || argument === '' ? {} : { code: argument };
       continue;

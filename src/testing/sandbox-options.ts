@@ -31,8 +31,9 @@ export interface SandboxOptions {
    */
   imageScale?: number | 'auto';
   /**
-   * Delays before each retry of an APIXO callback whose receiver did not answer 2xx; the number of
-   * entries is the number of retries. The real service waits about 30 s first. Default `[200, 400, 800]`.
+   * Delays before each retry of an APIXO callback whose receiver did not answer HTTP 200 (as on
+   * APIXO, a 201 or 204 counts as not delivered); the number of entries is the number of retries.
+   * The real service waits about 30 s first. Default `[200, 400, 800]`.
    */
   callbackRetryDelaysMs?: readonly number[];
   /** How long one APIXO callback attempt may take before it counts as failed. Default `5_000`. */

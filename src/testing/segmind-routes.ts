@@ -4,6 +4,7 @@ import { ImageFiles } from './image-files';
 import { createJob } from './job-planner';
 import type { SandboxJob } from './job-store';
 import { jobPhaseAt } from './job-timing';
+import { readPromptMarkers } from './prompt-markers';
 import type { ProviderHandler, SandboxContext } from './sandbox-context';
 import type { RouteReply, SandboxExchange } from './sandbox-types';
 import { segmindModels } from './segmind-models';
@@ -94,13 +95,11 @@ export function segmindHandler(context: SandboxContext): ProviderHandler {
       return { url: ImageFiles.url(exchange.origin, file), content_type: 'image/png', file_name: `${file.name}.png`, file_size: bytes.length };
     });
     const urls = images.map((image) => image.url);
-    return jsonReply(200, {
-      status: 'COMPLETED',
-      request_id: job.id,
-      output: urls.length === 1 ? urls[0] : urls,
-      images,
-      metrics: shared.metrics,
-    });
+    const output = urls.length === 1 ? urls[0] : urls;
+    if (readPromptMarkers(job.prompt).outputOnly === true) {
+      return jsonReply(200, { status: 'COMPLETED', request_id: job.id, output, metrics: shared.metrics });
+    }
+    return jsonReply(200, { status: 'COMPLETED', request_id: job.id, output, images, metrics: shared.metrics });
   }
 
   return (route, exchange) => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageClient, NotFoundError, apixo, minimax, segmind, type ImageResult } from 'imagegate';
+import { ImageClient, NotFoundError, RateLimitError, apixo, minimax, segmind, type ImageResult } from 'imagegate';
 import { startSandbox, type Sandbox } from 'imagegate/testing';
 
 let sandbox: Sandbox;
@@ -27,6 +27,45 @@ describe('Segmind over loopback', () => {
   });
 });
 
+describe('Segmind results over loopback', () => {
+  it('reads the images of a result that has only output (no images[])', async () => {
+    const client = new ImageClient({ provider: segmind({ apiKey: 'key', baseUrl: sandbox.baseUrls.segmind }) });
+    const resultsBefore = sandbox.recordedRequests({ provider: 'segmind', route: 'result' }).length;
+    try {
+      const single = await client.generate({ prompt: 'one in output [output-only]' }, { polling });
+      const pair = await client.generate({ prompt: 'two in output [output-only]', n: 2 }, { polling });
+      const results = sandbox.recordedRequests({ provider: 'segmind', route: 'result' });
+      expect(results).toHaveLength(resultsBefore + 2);
+      expect(single.raw).not.toHaveProperty('images');
+      expect(pair.raw).not.toHaveProperty('images');
+      expect(single.images).toHaveLength(1);
+      expect(pair.images).toHaveLength(2);
+      expect(single.images[0]?.url).toContain('/files/segmind-');
+      expect([...(await pair.images[1]!.bytes()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('Segmind rate limits over loopback', () => {
+  it('reads a zoneless x-rate-limit-reset-at-utc as UTC and surfaces a wait that long without retrying', async () => {
+    const client = new ImageClient({ provider: segmind({ apiKey: 'key', baseUrl: sandbox.baseUrls.segmind }) });
+    const submitsBefore = sandbox.recordedRequests({ provider: 'segmind', route: 'submit' }).length;
+    sandbox.faults.push({ provider: 'segmind', route: 'submit', fault: { type: 'status', status: 429, rateLimitResetAt: '2030-01-01T00:00:00' } });
+    try {
+      const error = await client.submit({ prompt: 'limited' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitError);
+      const expected = Date.parse('2030-01-01T00:00:00Z') - Date.now();
+      expect(Math.abs(((error as RateLimitError).retryAfterMs ?? 0) - expected)).toBeLessThan(10_000);
+      const submits = sandbox.recordedRequests({ provider: 'segmind', route: 'submit' });
+      expect(submits).toHaveLength(submitsBefore + 1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe('MiniMax over loopback', () => {
   it('returns base64 images whose bytes need no further request', async () => {
     const client = new ImageClient({ provider: minimax({ apiKey: 'key', baseUrl: sandbox.baseUrls.minimax }) });
@@ -37,6 +76,21 @@ describe('MiniMax over loopback', () => {
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(sandbox.requests).toHaveLength(0);
     await client.close();
+  });
+});
+
+describe('APIXO polling over loopback', () => {
+  it('keeps polling through one statusTask answer cut mid-JSON and completes', async () => {
+    const client = new ImageClient({ provider: apixo({ apiKey: 'key', baseUrl: sandbox.baseUrls.apixo }) });
+    sandbox.faults.push({ provider: 'apixo', route: 'status', fault: { type: 'malformed-json' } });
+    try {
+      const result = await client.generate({ prompt: 'one broken status body' }, { polling });
+      expect(result.images).toHaveLength(1);
+      expect(sandbox.faults.pending()).toHaveLength(0);
+      expect(sandbox.jobsCreated('apixo')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await client.close();
+    }
   });
 });
 

@@ -106,14 +106,21 @@ describe('sandbox: APIXO task API', () => {
     let receiverUrl = '';
     const received: { body: unknown; at: number }[] = [];
     let failuresLeft = 0;
+    /** Statuses to answer first, in order, before the failuresLeft rule applies. */
+    const nextStatuses: number[] = [];
     beforeAll(async () => {
       receiver = createServer((request: IncomingMessage, response) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
         request.on('end', () => {
           received.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown, at: Date.now() });
-          response.statusCode = failuresLeft > 0 ? 500 : 200;
-          failuresLeft -= 1;
+          const planned = nextStatuses.shift();
+          if (planned === undefined) {
+            response.statusCode = failuresLeft > 0 ? 500 : 200;
+            failuresLeft -= 1;
+          } else {
+            response.statusCode = planned;
+          }
           response.end('ok');
         });
       });
@@ -162,6 +169,15 @@ describe('sandbox: APIXO task API', () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(received).toHaveLength(2);
       expect(sandbox.callbackAttempts().map((attempt) => attempt.delivered)).toEqual([false, true]);
+    });
+
+    it('counts only HTTP 200 as delivered, retrying after a 204 or 201', async () => {
+      failuresLeft = 0;
+      nextStatuses.push(204, 201);
+      await submit({ prompt: 'webhook needs a 200' }, { request_type: 'callback', callback_url: receiverUrl });
+      await waitFor(() => (sandbox.callbackAttempts()[2]?.delivered === true ? true : undefined));
+      expect(sandbox.callbackAttempts().map((attempt) => [attempt.status, attempt.delivered])).toEqual([[204, false], [201, false], [200, true]]);
+      expect(received).toHaveLength(3);
     });
 
     it('refuses callback mode without a callback_url', async () => {

@@ -40,6 +40,7 @@ describe('sandbox: injected HTTP faults', () => {
       { provider: 'segmind', fault: { type: 'status', status: 429, retryAfter: 2 } },
       { provider: 'segmind', fault: { type: 'status', status: 429, rateLimitResetAt: null } },
       { provider: 'segmind', fault: { type: 'status', status: 429, rateLimitResetAt: '1767965652' } },
+      { provider: 'segmind', fault: { type: 'status', status: 429, rateLimitResetAt: '2030-01-01T00:00:00' } },
     );
     const withRetryAfter = await segmindSubmit();
     expect([withRetryAfter.headers.get('retry-after'), withRetryAfter.headers.get('x-rate-limit-reset-at-utc')]).toEqual(['2', null]);
@@ -47,6 +48,8 @@ describe('sandbox: injected HTTP faults', () => {
     expect([bare.status, bare.headers.get('retry-after'), bare.headers.get('x-rate-limit-reset-at-utc')]).toEqual([429, null, null]);
     const epoch = await segmindSubmit();
     expect(epoch.headers.get('x-rate-limit-reset-at-utc')).toBe('1767965652');
+    const zoneless = await segmindSubmit();
+    expect(zoneless.headers.get('x-rate-limit-reset-at-utc')).toBe('2030-01-01T00:00:00');
   });
 
   it('aims faults by provider and route, counts times, and uses the provider error shape', async () => {

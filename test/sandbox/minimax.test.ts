@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/testing';
 import type { Sandbox } from '../../src/testing';
-import { downloadPng, field, pngSignature, postJson, text } from './sandbox-test-helpers';
+import { call, downloadPng, field, pngSignature, postJson, text } from './sandbox-test-helpers';
 
 const key = { authorization: 'Bearer mm-test' };
 
@@ -66,6 +66,20 @@ describe('sandbox: MiniMax image_generation', () => {
     const invalid = await generate({ prompt: 'x', n: 10, width: 500 });
     expect([invalid.status, field(invalid.json, 'base_resp', 'status_code')]).toEqual([200, 2013]);
     expect(text(invalid.json, 'base_resp', 'status_msg')).toContain('n must be');
+  });
+
+  it('refuses a body not sent as application/json with base_resp 2013 in HTTP 200, creating no job', async () => {
+    const before = sandbox.jobsCreated('minimax');
+    const body = JSON.stringify({ model: 'image-01', prompt: 'plain text body' });
+    const url = `${sandbox.baseUrls.minimax}/v1/image_generation`;
+    const plain = await call(url, { method: 'POST', headers: { ...key, 'content-type': 'text/plain' }, body });
+    expect([plain.status, field(plain.json, 'base_resp', 'status_code')]).toEqual([200, 2013]);
+    expect(text(plain.json, 'base_resp', 'status_msg')).toContain('Content-Type');
+    const form = await call(url, { method: 'POST', headers: { ...key, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(field(form.json, 'base_resp', 'status_code')).toBe(2013);
+    const json = await call(url, { method: 'POST', headers: { ...key, 'content-type': 'application/json; charset=utf-8' }, body });
+    expect(field(json.json, 'base_resp', 'status_code')).toBe(0);
+    expect(sandbox.jobsCreated('minimax')).toBe(before + 1);
   });
 
   it('creates a job only for requests that reach generation', async () => {

@@ -69,6 +69,16 @@ describe('sandbox: Segmind queue API', () => {
     expect([download.image.width, download.image.height]).toEqual([171, 256]);
   });
 
+  it('leaves images[] out of the result on [output-only], keeping the URLs in output', async () => {
+    const submitted = await postJson(`${sandbox.baseUrls.segmind}/v2/image-01`, { prompt: 'output only [output-only] [queue:0] [duration:0]', number_of_images: 2 }, key);
+    const result = await waitFor(async () => {
+      const answer = await call(text(submitted.json, 'response_url'), { headers: key });
+      return field(answer.json, 'status') === 'COMPLETED' ? answer : undefined;
+    });
+    expect(Object.keys(result.json as object).sort()).toEqual(['metrics', 'output', 'request_id', 'status']);
+    expect(field(result.json, 'output')).toEqual([expect.stringContaining('/files/'), expect.stringContaining('/files/')]);
+  });
+
   it('serves a failed job as HTTP 422 on status and result with the error text', async () => {
     const submitted = await postJson(`${sandbox.baseUrls.segmind}/v2/image-01`, { prompt: 'doomed [fail:NSFW content]' }, key);
     const status = await waitFor(async () => {

@@ -5,6 +5,14 @@ import { z } from 'zod';
  * `failCode`, `costTime`, snake_case `input` fields).
  */
 
+/**
+ * The base URL without one trailing `/api/v1`: APIXO's docs give `https://api.apixo.ai/api/v1` as
+ * the base, while the paths below already start with `/api/v1`.
+ */
+export function apixoBaseWithoutVersion(baseUrl: string): string {
+  return baseUrl.replace(/\/api\/v1\/*$/i, '');
+}
+
 /** The request path segments appended to the base URL. */
 export const apixoPaths = {
   generateTask: (wireModel: string) => `/api/v1/generateTask/${encodeURIComponent(wireModel)}`,
@@ -84,14 +92,29 @@ export function apixoResultUrls(task: ApixoTask): { ok: true; urls: string[] } |
 /** `data` of the balance answer: the amount in USD (a number, or a numeric string). */
 export const apixoBalanceSchema = numeric;
 
-/** The text of an APIXO error body (`{ code, message, data: { error } }`), when there is one. */
+/**
+ * The text of an APIXO error body (`{ code, message, data: { error } }`), when there is one. An
+ * error given as an object yields its `message`, `error` or `detail`.
+ */
 export function apixoErrorText(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
   const data = record['data'];
   const nested = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['error'] : typeof data === 'string' ? data : undefined;
   for (const value of [nested, record['message'], record['error'], record['msg']]) {
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    const text = errorTextOf(value);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** A non-empty string, or the text inside an error object (two levels deep at most). */
+function errorTextOf(value: unknown, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value !== 'object' || value === null || depth >= 2) return undefined;
+  for (const key of ['message', 'error', 'detail']) {
+    const text = errorTextOf((value as Record<string, unknown>)[key], depth + 1);
+    if (text !== undefined) return text;
   }
   return undefined;
 }

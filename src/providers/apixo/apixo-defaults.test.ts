@@ -15,7 +15,11 @@ describe('apixoPolling', () => {
     expect(apixoPolling({ id: 't', model: 'image-01', data: { outputTier: '2K' } }).initialDelayMs).toBe(20_000);
   });
 
-  it('uses the 1K schedule for a job resumed from its id (output size unknown)', () => {
-    expect(apixoPolling({ id: 't', model: 'minimax-image-01' })).toEqual(apixoDefaults.polling);
+  it('polls a job resumed from its id at once, then every second', () => {
+    expect(apixoPolling({ id: 't', model: 'minimax-image-01' })).toEqual({ ...apixoDefaults.polling, initialDelayMs: 0 });
+  });
+
+  it('polls a job rebuilt from a callback (only the image count known) at once', () => {
+    expect(apixoPolling({ id: 't', model: 'image-01', data: { requestedImages: 2 } }).initialDelayMs).toBe(0);
   });
 });

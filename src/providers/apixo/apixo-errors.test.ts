@@ -25,8 +25,28 @@ describe('apixoFailureKind', () => {
     ['UPSTREAM_ERROR', 'other'],
     ['TIMEOUT', 'other'],
     ['INVALID_PARAMETER', 'other'],
+    ['INVALID_IMAGE_URL', 'other'],
+    ['MODEL_UNAVAILABLE', 'other'],
+    ['GENERATION_FAILED', 'other'],
     [undefined, 'other'],
   ])('classifies %s as %s', (failCode, kind) => {
+    expect(apixoFailureKind(failCode)).toBe(kind);
+  });
+
+  it.each([
+    ['INPUT_IMAGE_INSUFFICIENT_RESOLUTION', 'other'],
+    ['INSUFFICIENT_STEPS', 'other'],
+    ['UNBALANCED_ASPECT_RATIO', 'other'],
+    ['QUOTA_EXCEEDED', 'other'],
+    ['CREDITED_AUTHOR_MISSING', 'other'],
+    ['IMAGE_CONTENTS_UNREADABLE', 'other'],
+    ['BALANCE_NOT_ENOUGH', 'balance'],
+    ['NotEnoughCredits', 'balance'],
+    ['insufficient-funds', 'balance'],
+    ['CONTENT_FILTERED', 'content'],
+    ['SafetyCheckFailed', 'content'],
+    ['NSFWDetected', 'content'],
+  ])('classifies the unknown code %s by whole words as %s', (failCode, kind) => {
     expect(apixoFailureKind(failCode)).toBe(kind);
   });
 });

@@ -83,17 +83,47 @@ function notFoundMessage(scene: ApixoErrorScene, said: string): string {
 /** What a task's `failCode` means to a caller. */
 export type ApixoFailureKind = 'balance' | 'content' | 'other';
 
-const balancePattern = /INSUFFICIENT|BALANCE|CREDIT|QUOTA|FUNDS/;
-const contentPattern = /CONTENT|NSFW|SENSITIVE|SAFETY|MODERATION|UNSAFE|PROHIBITED|VIOLATION/;
+/** failCodes APIXO documents or our seed pages show, matched exactly (case ignored) before any word rule. */
+const knownFailCodes: Readonly<Record<string, ApixoFailureKind>> = {
+  INVALID_PARAMETER: 'other',
+  INVALID_IMAGE_URL: 'other',
+  INSUFFICIENT_BALANCE: 'balance',
+  INSUFFICIENT_CREDITS: 'balance',
+  UPSTREAM_ERROR: 'other',
+  TIMEOUT: 'other',
+  CONTENT_VIOLATION: 'content',
+  NSFW_DETECTED: 'content',
+  SENSITIVECONTENTDETECTED: 'content',
+  MODEL_UNAVAILABLE: 'other',
+  GENERATION_FAILED: 'other',
+};
+
+/** Whole words that put an unknown failCode in a family (`INPUT_IMAGE_INSUFFICIENT_RESOLUTION` has none). */
+const balanceWords = new Set(['BALANCE', 'CREDIT', 'CREDITS', 'FUNDS']);
+const contentWords = new Set(['CONTENT', 'NSFW', 'SENSITIVE', 'SAFETY', 'MODERATION']);
+
+/** The words of a code: split at `_`, `-`, spaces and CamelCase humps, upper-cased. */
+function codeWords(code: string): string[] {
+  return code
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toUpperCase());
+}
 
 /**
- * Classifies an open-ended `failCode` (`INSUFFICIENT_BALANCE`, `CONTENT_VIOLATION`,
- * `SensitiveContentDetected`, …) by its words, case and separators ignored.
+ * Classifies an open-ended `failCode`: the known codes exactly (`INSUFFICIENT_BALANCE`,
+ * `CONTENT_VIOLATION`, `SensitiveContentDetected`, …), then by whole words: balance, credit(s) or
+ * funds → balance; content, NSFW, sensitive, safety or moderation → content; anything else → other.
  */
 export function apixoFailureKind(failCode: string | undefined): ApixoFailureKind {
-  const words = (failCode ?? '').replace(/[^a-z0-9]/gi, '').toUpperCase();
-  if (balancePattern.test(words)) return 'balance';
-  if (contentPattern.test(words)) return 'content';
+  const code = (failCode ?? '').trim();
+  const known = knownFailCodes[code.toUpperCase()];
+  if (known !== undefined) return known;
+  const words = codeWords(code);
+  if (words.some((word) => balanceWords.has(word))) return 'balance';
+  if (words.some((word) => contentWords.has(word))) return 'content';
   return 'other';
 }
 

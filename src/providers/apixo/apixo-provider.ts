@@ -1,7 +1,7 @@
 import { resolveApiKey } from '../../core/api-key';
 import { ProviderError } from '../../core/errors';
 import type { HttpCall } from '../../core/http-client';
-import { bodyText, requireJson } from '../../core/json-body';
+import { bodyText, readJson, requireJson } from '../../core/json-body';
 import type { JobHandle, JobStatus } from '../../core/job-status';
 import type { ImageProvider, OperationContext, ProviderJob, SubmitExtras, WaitContext, WebhookOptions } from '../../core/provider';
 import { resolveBaseUrl } from '../../core/provider-url';
@@ -11,17 +11,21 @@ import { idempotentPolicy, queueSubmitPolicy, type RetryPolicy } from '../../cor
 import type { TransportResponse } from '../../core/transport';
 import { defaultModel } from '../../core/validate-request';
 import { pollUntilDone, type PollStep } from '../../polling';
-import { apixoBalanceSchema, apixoEnvelopeSchema, apixoErrorText, apixoPaths, apixoSubmitDataSchema, type ApixoTask } from './apixo-api';
+import { apixoBalanceSchema, apixoBaseWithoutVersion, apixoEnvelopeSchema, apixoErrorText, apixoPaths, apixoSubmitDataSchema, type ApixoTask } from './apixo-api';
 import { apixoDefaults, apixoJobData, apixoPolling, type ApixoJobData } from './apixo-defaults';
 import { apixoCodeError, apixoHttpError, apixoKeyVariable, apixoName, apixoRetryCodes, type ApixoErrorScene } from './apixo-errors';
 import { apixoCapabilities, apixoOutputTier, apixoTaskBody, apixoWireModel } from './apixo-models';
-import { apixoFailure, apixoImageResult, apixoJobState, apixoJobStatus, readApixoTask } from './apixo-task';
+import { apixoFailure, apixoImageResult, apixoJobState, apixoJobStatus, apixoUnexpectedAnswer, readApixoTask } from './apixo-task';
 import { readApixoCallback } from './apixo-webhook';
 
 export interface ApixoOptions {
   /** Default: the `APIXO_API_KEY` environment variable, read when first needed. */
   apiKey?: string;
-  /** Default: `APIXO_BASE_URL`, else `https://api.apixo.ai`. An origin, optionally with a path prefix for a proxy. */
+  /**
+   * Default: `APIXO_BASE_URL`, else `https://api.apixo.ai`. An origin, optionally with a path prefix
+   * for a proxy; `/api/v1/...` is appended. One trailing `/api/v1` is dropped, so the base URL as
+   * APIXO's docs print it (`https://api.apixo.ai/api/v1`) works too.
+   */
   baseUrl?: string;
 }
 
@@ -38,13 +42,16 @@ interface Answer {
 
 /** The APIXO task API provider: generateTask, statusTask (polling or callbacks), current-balance. */
 export function apixo(options: ApixoOptions = {}): ImageProvider {
-  const baseUrl = resolveBaseUrl(options.baseUrl, 'APIXO_BASE_URL', apixoDefaults.baseUrl, apixoName);
+  const baseUrl = apixoBaseWithoutVersion(resolveBaseUrl(options.baseUrl, 'APIXO_BASE_URL', apixoDefaults.baseUrl, apixoName));
   const headers = (): Record<string, string> => ({ authorization: `Bearer ${resolveApiKey(options.apiKey, apixoKeyVariable, apixoName)}` });
 
-  /** A 2xx JSON answer, or the error its status means. */
+  /** A 2xx JSON answer, or the error its status means. A read's unreadable body is transient. */
   const answerOf = (response: TransportResponse, scene: ApixoErrorScene): Answer => {
     if (response.status < 200 || response.status >= 300) throw apixoHttpError(response, scene);
-    return { value: requireJson(response, apixoName, scene.taskId), text: bodyText(response) };
+    if (scene.route === 'submit') return { value: requireJson(response, apixoName, scene.taskId), text: bodyText(response) };
+    const read = readJson(response);
+    if (!read.ok) throw apixoUnexpectedAnswer(read.text.trim() === '' ? 'an empty body' : 'a body that is not JSON', scene, read.text, response.status);
+    return { value: read.value, text: read.text };
   };
 
   /** One statusTask call; `read` turns the task into the call's value (and may throw). */

@@ -31,19 +31,24 @@ export function apixoJobState(state: string): JobStatus['state'] {
  */
 export function readApixoTask(value: unknown, scene: ApixoErrorScene, text: string): ApixoTask {
   const envelope = apixoEnvelopeSchema.safeParse(value);
-  if (!envelope.success) throw unexpected('an answer that is not an APIXO envelope', scene, text);
+  if (!envelope.success) throw apixoUnexpectedAnswer('an answer that is not an APIXO envelope', scene, text);
   if (envelope.data.code !== 200) throw apixoCodeError(envelope.data.code, apixoErrorText(value), scene, text);
   const task = apixoTaskSchema.safeParse(envelope.data.data);
-  if (!task.success) throw unexpected('an envelope without a task (taskId and state)', scene, text);
+  if (!task.success) throw apixoUnexpectedAnswer('an envelope without a task (taskId and state)', scene, text);
   return task.data;
 }
 
-function unexpected(what: string, scene: ApixoErrorScene, text: string): ProviderError {
+/**
+ * An answer that cannot be read. On a read (statusTask, the balance) it is transient, so a wait
+ * keeps polling through one broken body; on generateTask it is not (the task may exist).
+ */
+export function apixoUnexpectedAnswer(what: string, scene: ApixoErrorScene, text: string, status = 200): ProviderError {
   return new ProviderError(`APIXO answered the ${scene.route} request${scene.taskId ? ` for ${scene.taskId}` : ''} with ${what}.`, {
     provider: apixoName,
-    status: 200,
+    status,
     requestId: scene.taskId,
     body: text,
+    retryable: scene.route !== 'submit',
   });
 }
 

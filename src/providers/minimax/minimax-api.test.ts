@@ -23,8 +23,10 @@ describe('minimaxResponseSchema', () => {
     expect(parsed.base_resp).toEqual({ status_code: 1002, status_msg: 'rate limit exceeded' });
   });
 
-  it('rejects a base_resp without a status code', () => {
-    expect(minimaxResponseSchema.safeParse({ base_resp: { status_msg: 'x' } }).success).toBe(false);
+  it('reads a base_resp without a status code, null or empty as no error code', () => {
+    expect(minimaxResponseSchema.parse({ base_resp: { status_msg: 'x' } }).base_resp).toBeUndefined();
+    expect(minimaxResponseSchema.parse({ base_resp: null }).base_resp).toBeNull();
+    expect(minimaxResponseSchema.parse({ base_resp: {} }).base_resp).toBeUndefined();
   });
 });
 

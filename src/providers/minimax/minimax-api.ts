@@ -30,7 +30,8 @@ export const minimaxResponseSchema = z
       .passthrough()
       .nullish()
       .catch(undefined),
-    base_resp: minimaxBaseResponseSchema.optional(),
+    /** `null`, `{}` or an unreadable `base_resp` carries no error code: the answer is judged by `data`. */
+    base_resp: minimaxBaseResponseSchema.nullish().catch(undefined),
   })
   .passthrough();
 
@@ -46,6 +47,13 @@ export function minimaxImageSources(response: MinimaxResponse): ({ url: string }
 /** Images MiniMax withheld (content safety), or 0 when it did not say. */
 export function minimaxFailedCount(response: MinimaxResponse): number {
   return response.metadata?.failed_count ?? 0;
+}
+
+/** The non-zero `base_resp` of a body, when it carries an error code. */
+export function minimaxErrorBase(body: unknown): MinimaxBaseResponse | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const parsed = minimaxBaseResponseSchema.safeParse((body as Record<string, unknown>)['base_resp']);
+  return parsed.success && parsed.data.status_code !== 0 ? parsed.data : undefined;
 }
 
 /** The error text of a gateway's error body (`base_resp.status_msg`, `message`, `error`), when there is one. */

@@ -52,15 +52,27 @@ describe('minimaxHttpError', () => {
   const response = (status: number, text: string) => ({ status, headers: {}, body: new TextEncoder().encode(text) });
 
   it('turns an HTML 502 page into a ProviderError that keeps the page', () => {
-    const error = minimaxHttpError(response(502, '<html>Bad Gateway</html>'), undefined);
+    const error = minimaxHttpError(response(502, '<html>Bad Gateway</html>'), undefined, global);
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).body).toContain('Bad Gateway');
     expect(error.message).toContain('not repeated');
   });
 
-  it('maps a gateway 401 to AuthenticationError with the base_resp text', () => {
-    const error = minimaxHttpError(response(401, JSON.stringify({ base_resp: { status_code: 1004, status_msg: 'login fail' } })), 't');
+  it('maps a gateway 401 to AuthenticationError with the base_resp code and text, keeping the HTTP status', () => {
+    const error = minimaxHttpError(response(401, JSON.stringify({ base_resp: { status_code: 1004, status_msg: 'login fail' } })), 't', global);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.detail).toBe('login fail (status_code 1004)');
+    expect(error).toMatchObject({ status: 401, code: '1004', detail: 'login fail' });
+  });
+
+  it('keeps the HTTP status mapping for a JSON body whose base_resp says 0 or is missing', () => {
+    expect(minimaxHttpError(response(400, JSON.stringify({ base_resp: { status_code: 0 } })), 't', global)).toBeInstanceOf(BadRequestError);
+    expect(minimaxHttpError(response(402, JSON.stringify({ message: 'pay up' })), 't', global)).toBeInstanceOf(InsufficientCreditsError);
+  });
+
+  it('marks a 5xx (not 503) with a temporary base_resp code as possibly run', () => {
+    const error = minimaxHttpError(response(500, JSON.stringify({ base_resp: { status_code: 1000, status_msg: 'unknown error' } })), 't', global);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 500, code: '1000', detail: 'unknown error' });
+    expect(error.message).toContain('not repeated');
   });
 });

@@ -12,7 +12,7 @@ import { errorForStatus } from '../../core/http-errors';
 import { bodyText, readJson } from '../../core/json-body';
 import { retryAfterFromHeaders } from '../../core/retry-policy';
 import type { TransportResponse } from '../../core/transport';
-import { minimaxErrorText, type MinimaxBaseResponse } from './minimax-api';
+import { minimaxErrorBase, minimaxErrorText, type MinimaxBaseResponse } from './minimax-api';
 
 export const minimaxName = 'minimax';
 export const minimaxKeyVariable = 'MINIMAX_API_KEY';
@@ -46,12 +46,26 @@ const codeFamilies: Readonly<Record<number, CodeFamily>> = {
 };
 
 export interface BusinessErrorContext {
-  /** The HTTP status that carried `base_resp` (200 for the usual business error). */
+  /**
+   * The HTTP status that carried `base_resp` (200 for the usual business error). It stays the
+   * error's `status`, so for a non-2xx answer the retry rules still follow the HTTP status.
+   */
   status: number;
   requestId?: string | undefined;
   retryAfterMs?: number | undefined;
   target: MinimaxTarget;
+  /** The raw body, kept on errors whose outcome is unsure. */
+  body?: string | undefined;
 }
+
+/** A 5xx other than 503 may come after the generation ran: it is never repeated. */
+function mayHaveRun(status: number): boolean {
+  return status >= 500 && status !== 503;
+}
+
+const mayHaveRunAdvice =
+  'The generation may have run (and been billed) before the failure, so the call was not repeated; ' +
+  'MiniMax has no job id to fetch its images from. Check usage before generating again.';
 
 /** Maps a non-zero `base_resp.status_code` to the error class users catch. */
 export function minimaxBusinessError(baseResponse: MinimaxBaseResponse, context: BusinessErrorContext): ImagegateError {
@@ -65,6 +79,12 @@ export function minimaxBusinessError(baseResponse: MinimaxBaseResponse, context:
     requestId: context.requestId,
     detail: statusMessage,
   };
+  if (mayHaveRun(context.status)) {
+    const family = codeFamilies[code];
+    if (family === undefined || family === 'temporary') {
+      return new ProviderError(`MiniMax answered HTTP ${context.status} with a failure ${said}. ${mayHaveRunAdvice}`, { ...options, body: context.body });
+    }
+  }
   switch (codeFamilies[code]) {
     case 'temporary':
       return new ProviderError(`MiniMax reported a temporary failure ${said}; nothing was generated. Trying again later usually works.`, { ...options, retryable: true });
@@ -107,26 +127,36 @@ function authenticationMessage(code: number, said: string, target: MinimaxTarget
 }
 
 /**
- * Maps an HTTP error answer (a gateway's 4xx/5xx, HTML or JSON). A 5xx other than 503 may come
- * after the generation ran, so its message says the call was not repeated.
+ * Maps an HTTP error answer (a gateway's 4xx/5xx, HTML or JSON). A JSON body with a non-zero
+ * `base_resp.status_code` picks the class and `code` from that code (HTTP 400 + 1026 is a
+ * ContentPolicyError), with `status` still the HTTP status, so retries follow the HTTP status.
+ * A 5xx other than 503 may come after the generation ran, so its message says the call was not
+ * repeated.
  */
-export function minimaxHttpError(response: TransportResponse, requestId: string | undefined): ImagegateError {
+export function minimaxHttpError(response: TransportResponse, requestId: string | undefined, target: MinimaxTarget): ImagegateError {
   const read = readJson(response);
-  const text = read.ok ? minimaxErrorText(read.value) : undefined;
   const { status } = response;
-  if (status >= 500 && status !== 503) {
-    return new ProviderError(
-      `MiniMax answered HTTP ${status}${text ? `: ${text}` : ''}. The generation may have run (and been billed) before the failure, ` +
-        'so the call was not repeated; MiniMax has no job id to fetch its images from. Check usage before generating again.',
-      { provider: minimaxName, status, requestId, detail: text, body: bodyText(response) },
-    );
+  const retryAfterMs = retryAfterFromHeaders(response.headers, Date.now());
+  const baseResponse = read.ok ? minimaxErrorBase(read.value) : undefined;
+  if (baseResponse !== undefined) {
+    return minimaxBusinessError(baseResponse, { status, requestId, retryAfterMs, target, body: read.text });
+  }
+  const text = read.ok ? minimaxErrorText(read.value) : undefined;
+  if (mayHaveRun(status)) {
+    return new ProviderError(`MiniMax answered HTTP ${status}${text ? `: ${text}` : ''}. ${mayHaveRunAdvice}`, {
+      provider: minimaxName,
+      status,
+      requestId,
+      detail: text,
+      body: bodyText(response),
+    });
   }
   return errorForStatus({
     provider: minimaxName,
     status,
     requestId,
     detail: text,
-    retryAfterMs: retryAfterFromHeaders(response.headers, Date.now()),
+    retryAfterMs,
     body: read.ok ? undefined : bodyText(response),
     apiKeyVariable: minimaxKeyVariable,
   });

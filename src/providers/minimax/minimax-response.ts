@@ -14,7 +14,7 @@ import { minimaxCost } from './minimax-models';
  */
 export function readMinimaxResponse(response: TransportResponse, model: string, target: MinimaxTarget, context: OperationContext): ImageResult {
   const traceId = response.headers['trace-id']?.trim() || undefined;
-  if (response.status < 200 || response.status >= 300) throw minimaxHttpError(response, traceId);
+  if (response.status < 200 || response.status >= 300) throw minimaxHttpError(response, traceId, target);
 
   const read = readJson(response);
   const parsed = read.ok ? minimaxResponseSchema.safeParse(read.value) : undefined;
@@ -30,7 +30,7 @@ export function readMinimaxResponse(response: TransportResponse, model: string, 
   const body = parsed.data;
   const requestId = body.id ?? traceId;
   const baseResponse = body.base_resp;
-  if (baseResponse !== undefined && baseResponse.status_code !== 0) {
+  if (baseResponse !== undefined && baseResponse !== null && baseResponse.status_code !== 0) {
     throw minimaxBusinessError(baseResponse, {
       status: response.status,
       requestId,

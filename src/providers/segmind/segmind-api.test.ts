@@ -32,6 +32,16 @@ describe('segmindImageSources', () => {
     expect(sources({ output: { url: 'https://cdn.example/x.webp', extra: true } })).toEqual([{ url: 'https://cdn.example/x.webp' }]);
   });
 
+  it('reads an output string that is not a URL as base64 data, and keeps data: URLs as URLs', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64');
+    expect(sources({ output: png })).toEqual([{ base64: png }]);
+    expect(sources({ output: [`data:image/png;base64,${png}`, png, { url: 'https://cdn.example/3.png' }] })).toEqual([
+      { url: `data:image/png;base64,${png}` },
+      { base64: png },
+      { url: 'https://cdn.example/3.png' },
+    ]);
+  });
+
   it('gives nothing for an empty or unusable output, so the caller can report it', () => {
     expect(sources({ output: '' })).toEqual([]);
     expect(sources({ output: 42 })).toEqual([]);
@@ -65,9 +75,16 @@ describe('segmindErrorText', () => {
     expect(segmindErrorText({ detail: 'Bad field' })).toBe('Bad field');
   });
 
+  it('reads the message of an error given as an object', () => {
+    expect(segmindErrorText({ error: { message: 'Prompt flagged', code: 'NSFW' } })).toBe('Prompt flagged');
+    expect(segmindErrorText({ error: { detail: 'Bad field' } })).toBe('Bad field');
+    expect(segmindErrorText({ detail: { error: 'Too large' } })).toBe('Too large');
+  });
+
   it('gives nothing for bodies without text', () => {
     expect(segmindErrorText({ error: '' })).toBeUndefined();
     expect(segmindErrorText({ error: { nested: true } })).toBeUndefined();
+    expect(segmindErrorText({ error: { message: '' } })).toBeUndefined();
     expect(segmindErrorText('plain')).toBeUndefined();
     expect(segmindErrorText(null)).toBeUndefined();
   });

@@ -57,23 +57,51 @@ export const segmindResultSchema = z.object({
 
 export type SegmindResult = z.output<typeof segmindResultSchema>;
 
-/** The image URLs of a result: `images[].url` when present, else `output` in any of its shapes. */
-export function segmindImageSources(result: SegmindResult): { url: string; mediaType?: string }[] {
+/** One image of a result: a URL (`http(s)://` or `data:`), or base64 data given bare. */
+export type SegmindImageSource = { url: string; mediaType?: string } | { base64: string };
+
+/** `http(s)://` and `data:` strings are URLs; any other string in `output` is base64 image data. */
+const urlPattern = /^(https?:\/\/|data:)/i;
+
+/**
+ * The images of a result: `images[].url` when present, else `output` in any of its shapes. A
+ * string in `output` that is not a URL is base64 data (decoded locally; its media type sniffed).
+ */
+export function segmindImageSources(result: SegmindResult): SegmindImageSource[] {
   if (result.images && result.images.length > 0) {
     return result.images.map((image) => (image.content_type ? { url: image.url, mediaType: image.content_type } : { url: image.url }));
   }
   const output = result.output;
   if (output === undefined) return [];
   const items = Array.isArray(output) ? output : [output];
-  return items.map((item) => ({ url: typeof item === 'string' ? item : item.url })).filter((item) => item.url !== '');
+  const sources: SegmindImageSource[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') {
+      if (item.url !== '') sources.push({ url: item.url });
+      continue;
+    }
+    const text = item.trim();
+    if (text === '') continue;
+    sources.push(urlPattern.test(text) ? { url: text } : { base64: text });
+  }
+  return sources;
 }
 
-/** The text of a Segmind error body (`{"error": "..."}`), when there is one. */
+/**
+ * The text of a Segmind error body (`{"error": "..."}`), when there is one. An error given as an
+ * object (`{"error": {"message": "..."}}`) yields its `message`, `error` or `detail`.
+ */
 export function segmindErrorText(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
+  return errorTextOf(body, 0, false);
+}
+
+/** A non-empty string, or the text inside an error object (a few levels deep at most). */
+function errorTextOf(value: unknown, depth: number, acceptString = true): string | undefined {
+  if (typeof value === 'string') return acceptString && value.trim() !== '' ? value.trim() : undefined;
+  if (typeof value !== 'object' || value === null || depth > 2) return undefined;
   for (const key of ['error', 'message', 'detail']) {
-    const value = (body as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    const text = errorTextOf((value as Record<string, unknown>)[key], depth + 1);
+    if (text !== undefined) return text;
   }
   return undefined;
 }

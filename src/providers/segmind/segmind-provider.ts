@@ -129,7 +129,11 @@ export function segmind(options: SegmindOptions = {}): ImageProvider {
 
   return {
     name: segmindName,
-    defaults: { requestTimeoutMs: segmindDefaults.requestTimeoutMs, polling: () => ({ ...segmindDefaults.polling }) },
+    defaults: {
+      requestTimeoutMs: segmindDefaults.requestTimeoutMs,
+      // A job resumed by id (no submit data) has likely been running a while: ask at once.
+      polling: (job) => ({ ...segmindDefaults.polling, ...(job.data === undefined ? { initialDelayMs: 0 } : {}) }),
+    },
     capabilities: segmindCapabilities,
 
     async submit(request: NormalizedRequest, context: OperationContext): Promise<ProviderJob> {

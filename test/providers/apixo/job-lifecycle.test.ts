@@ -56,6 +56,14 @@ describe('apixo: waiting for a task', () => {
     expect(clock.sleeps).toEqual([20_000]);
   });
 
+  it('polls a job resumed by id at once, then every second', async () => {
+    const taskId = 'task_resumed_schedule';
+    server.use(...taskHandlers({ taskId, statuses: [taskEnvelope(taskId, 'processing'), taskEnvelope(taskId, 'success')] }));
+    const clock = fakeClock();
+    await apixoClient(fetch, { clock, polling: {} }).job(taskId).wait();
+    expect(clock.sleeps).toEqual([0, 1_000]);
+  });
+
   it('lets the caller override the schedule per call', async () => {
     const taskId = 'task_override';
     server.use(...taskHandlers({ taskId, statuses: [taskEnvelope(taskId, 'processing'), taskEnvelope(taskId, 'success')] }));
@@ -137,6 +145,26 @@ describe('apixo: status answers that cannot be trusted', () => {
     const error = await rejectionOf(apixoClient(fetch).generate({ prompt: 'a fox' }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 200, code: '404', requestId: taskId });
+  });
+
+  it.each([
+    ['a body that is not JSON', () => new HttpResponse('{"code":200,"data":{"taskId"', { status: 200, headers: { 'content-type': 'application/json' } })],
+    ['an envelope with data: null', () => HttpResponse.json(envelope(null))],
+    ['a task without a state', () => HttpResponse.json(envelope({ taskId: 'task_odd' }))],
+  ])('keeps polling through one statusTask answer with %s and finishes', async (_what, oddAnswer) => {
+    const taskId = 'task_odd';
+    server.use(...taskHandlers({ taskId, statuses: [taskEnvelope(taskId, 'processing'), oddAnswer, taskEnvelope(taskId, 'success')] }));
+    const result = await apixoClient(fetch).generate({ prompt: 'a fox' });
+    expect(result.id).toBe(taskId);
+    expect(statusRequests()).toHaveLength(3);
+  });
+
+  it('reports an unreadable statusTask body from status() as a retryable ProviderError with the task id', async () => {
+    const taskId = 'task_unreadable';
+    server.use(http.get(statusPath(), () => new HttpResponse('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })));
+    const error = await rejectionOf(apixoClient(fetch).job(taskId).status());
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 200, requestId: taskId, retryable: true, body: '<html>oops</html>' });
   });
 
   it('keeps polling through a code 503 inside an HTTP 200 and finishes', async () => {

@@ -104,6 +104,26 @@ describe('apixo: generateTask requests', () => {
     ]);
   });
 
+  it.each(['https://api.apixo.ai', 'https://api.apixo.ai/api/v1', 'https://api.apixo.ai/api/v1/'])(
+    'sends /api/v1 once when the base URL is %s',
+    async (baseUrl) => {
+      server.use(...taskHandlers({ taskId: 'task_base', statuses: [taskEnvelope('task_base', 'success')] }));
+      await apixoClient(fetch, { provider: { baseUrl } }).generate({ prompt: 'a fox' });
+      expect(recorded.map((request) => request.url.pathname)).toEqual(['/api/v1/generateTask/minimax-image-01', '/api/v1/statusTask/minimax-image-01']);
+    },
+  );
+
+  it('drops /api/v1 after a proxy prefix too, but only one', async () => {
+    server.use(http.post('https://proxy.example/apixo/api/v1/generateTask/minimax-image-01', () => HttpResponse.json(envelope({ taskId: 'task_p' }))));
+    await apixoClient(fetch, { provider: { baseUrl: 'https://proxy.example/apixo/api/v1' } }).submit({ prompt: 'a fox' });
+    server.use(http.post('https://proxy.example/api/v1/api/v1/generateTask/minimax-image-01', () => HttpResponse.json(envelope({ taskId: 'task_q' }))));
+    await apixoClient(fetch, { provider: { baseUrl: 'https://proxy.example/api/v1/api/v1' } }).submit({ prompt: 'a fox' });
+    expect(recorded.map((request) => request.url.href)).toEqual([
+      'https://proxy.example/apixo/api/v1/generateTask/minimax-image-01',
+      'https://proxy.example/api/v1/api/v1/generateTask/minimax-image-01',
+    ]);
+  });
+
   it('reads the key from APIXO_API_KEY when none is passed', async () => {
     vi.stubEnv('APIXO_API_KEY', 'apixo_from_env');
     server.use(...taskHandlers({ taskId: 'task_env', statuses: [] }));

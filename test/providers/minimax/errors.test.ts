@@ -149,6 +149,33 @@ describe('minimax: HTTP errors from gateways', () => {
     expect(recorded).toHaveLength(1);
   });
 
+  it.each([
+    [400, 2013, BadRequestError],
+    [400, 1026, ContentPolicyError],
+    [401, 2049, AuthenticationError],
+  ])('maps HTTP %i carrying base_resp %i to %o by the code, keeping the HTTP status, in one request', async (status, code, errorClass) => {
+    server.use(http.post(globalEndpoint, () => HttpResponse.json({ base_resp: { status_code: code, status_msg: 'from base_resp' } }, { status, headers: { 'Trace-Id': 'trace-http' } })));
+    const error = await failure();
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toMatchObject({ status, code: String(code), detail: 'from base_resp', requestId: 'trace-http', jobMayExist: false });
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('gives the region advice for HTTP 401 carrying base_resp 2049', async () => {
+    server.use(http.post(globalEndpoint, () => HttpResponse.json({ base_resp: { status_code: 2049, status_msg: 'invalid api key' } }, { status: 401 })));
+    const error = await failure();
+    expect(error.message).toContain("region: 'cn' (https://api.minimaxi.com)");
+  });
+
+  it('does not retry HTTP 500 carrying the temporary code 1000, and sets jobMayExist', async () => {
+    server.use(http.post(globalEndpoint, () => HttpResponse.json({ base_resp: { status_code: 1000, status_msg: 'unknown error' } }, { status: 500 })));
+    const error = await failure({ maxRetries: 3 });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 500, code: '1000', jobMayExist: true, retryable: false });
+    expect(error.message).toContain('may have run');
+    expect(recorded).toHaveLength(1);
+  });
+
   it('turns a malformed 200 body into ProviderError with jobMayExist, not repeated', async () => {
     server.use(http.post(globalEndpoint, () => new HttpResponse('not json', { status: 200 })));
     const error = await failure();

@@ -103,6 +103,16 @@ describe('minimax: results', () => {
     expect(result.failedCount).toBe(2);
   });
 
+  it.each([
+    ['null', null],
+    ['{}', {}],
+  ])('returns the images when base_resp is %s (no error code)', async (_label, baseResponse) => {
+    server.use(http.post(globalEndpoint, () => urlAnswer(['https://cdn.example/1.jpeg', 'https://cdn.example/2.jpeg'], { base_resp: baseResponse })));
+    const result = await minimaxClient(fetch).client.generate({ prompt: 'a fox', n: 2 });
+    expect(result.images.map((image) => image.url)).toEqual(['https://cdn.example/1.jpeg', 'https://cdn.example/2.jpeg']);
+    expect(recorded).toHaveLength(1);
+  });
+
   it('falls back to the Trace-Id header when the body has no id', async () => {
     server.use(http.post(globalEndpoint, () => urlAnswer(['https://cdn.example/1.jpeg'], { id: undefined })));
     const result = await minimaxClient(fetch).client.generate({ prompt: 'x' });

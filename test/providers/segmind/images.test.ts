@@ -73,3 +73,19 @@ describe('segmind: generated images', () => {
     expect(recorded).toHaveLength(1);
   });
 });
+
+describe('segmind: results with base64 output', () => {
+  it('decodes an output string that is not a URL locally, sniffing its media type, with no download', async () => {
+    const id = 'req-base64';
+    const data = Buffer.from(pngBytes).toString('base64');
+    server.use(...jobHandlers({ id, statuses: ['COMPLETED'], result: { status: 'COMPLETED', request_id: id, output: data, metrics: {} } }));
+    const result = await segmindClient(fetch, { clock: fakeClock() }).generate({ prompt: 'a fox' });
+    const [image] = result.images;
+    expect(image?.url).toBeUndefined();
+    expect(image?.base64).toBe(data);
+    expect(image?.mediaType).toBe('image/png');
+    recorded.length = 0;
+    expect([...((await image?.bytes()) ?? [])]).toEqual([...pngBytes]);
+    expect(recorded).toHaveLength(0);
+  });
+});

@@ -128,6 +128,15 @@ describe('segmind: failed and missing jobs', () => {
     expect(recorded.some((request) => request.url.pathname === `/v2/requests/${id}`)).toBe(false);
   });
 
+  it('keeps the text of a FAILED error given as an object', async () => {
+    const id = 'req-failed-object';
+    const failed = () => HttpResponse.json({ ...statusBody(id, 'FAILED'), error: { message: 'NSFW content detected', code: 'nsfw' } }, { status: 422 });
+    server.use(...jobHandlers({ id, statuses: [failed] }));
+    const error = await rejectionOf(segmindClient(fetch, { clock: fakeClock() }).generate({ prompt: 'a fox' }));
+    expect(error).toBeInstanceOf(InferenceFailed);
+    expect(error).toMatchObject({ requestId: id, detail: 'NSFW content detected' });
+  });
+
   it("resolves job.status() of a failed job as { state: 'failed', error } without throwing", async () => {
     const id = 'req-failed-status';
     server.use(...jobHandlers({ id, statuses: ['FAILED'] }));
