@@ -33,7 +33,6 @@ interface OperationLimits {
   deadline?: Deadline | undefined;
   maxRetries?: number | undefined;
   requestTimeoutMs?: number | undefined;
-  startedAt?: number | undefined;
 }
 
 /**
