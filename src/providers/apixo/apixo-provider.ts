@@ -54,6 +54,14 @@ export function apixo(options: ApixoOptions = {}): ImageProvider {
     return { value: read.value, text: read.text };
   };
 
+  /** The `data` of a 2xx envelope; a `code` other than 200 inside it throws the error that code means. */
+  const envelopeOf = (response: TransportResponse, scene: ApixoErrorScene): { answer: Answer; data: unknown } => {
+    const answer = answerOf(response, scene);
+    const envelope = apixoEnvelopeSchema.safeParse(answer.value);
+    if (envelope.success && envelope.data.code !== 200) throw apixoCodeError(envelope.data.code, apixoErrorText(answer.value), scene, answer.text);
+    return { answer, data: envelope.success ? envelope.data.data : undefined };
+  };
+
   /** One statusTask call; `read` turns the task into the call's value (and may throw). */
   const statusCall = <T>(job: ProviderJob, read: (task: ApixoTask, answer: Answer) => T): HttpCall<T> => {
     const wireModel = apixoWireModel(job.model);
@@ -108,11 +116,9 @@ export function apixo(options: ApixoOptions = {}): ImageProvider {
         json: body,
         policy: submitPolicy,
         interpret: (response) => {
-          const answer = answerOf(response, scene);
-          const envelope = apixoEnvelopeSchema.safeParse(answer.value);
-          if (envelope.success && envelope.data.code !== 200) throw apixoCodeError(envelope.data.code, apixoErrorText(answer.value), scene, answer.text);
-          const accepted = envelope.success ? apixoSubmitDataSchema.safeParse(envelope.data.data) : undefined;
-          if (!accepted?.success) {
+          const { answer, data: payload } = envelopeOf(response, scene);
+          const accepted = apixoSubmitDataSchema.safeParse(payload);
+          if (!accepted.success) {
             throw new ProviderError('APIXO answered generateTask without a taskId; the task may exist and be billed. Check your APIXO dashboard before submitting again.', {
               provider: apixoName,
               status: response.status,
@@ -173,11 +179,9 @@ export function apixo(options: ApixoOptions = {}): ImageProvider {
         headers: headers(),
         policy: readPolicy,
         interpret: (response) => {
-          const answer = answerOf(response, scene);
-          const envelope = apixoEnvelopeSchema.safeParse(answer.value);
-          if (envelope.success && envelope.data.code !== 200) throw apixoCodeError(envelope.data.code, apixoErrorText(answer.value), scene, answer.text);
-          const amount = envelope.success ? apixoBalanceSchema.safeParse(envelope.data.data) : undefined;
-          if (!amount?.success) {
+          const { answer, data: payload } = envelopeOf(response, scene);
+          const amount = apixoBalanceSchema.safeParse(payload);
+          if (!amount.success) {
             throw new ProviderError('APIXO answered the balance request without an amount.', { provider: apixoName, status: response.status, body: answer.text });
           }
           return { amount: amount.data, currency: 'USD' };
