@@ -66,12 +66,4 @@ export function taskHandlers(options: { taskId: string; model?: string; statuses
   ];
 }
 
-/** The rejection of a promise that must reject. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
+export { rejectionOf } from '../../helpers/rejection-of';

@@ -81,12 +81,4 @@ export function wireLog(recorded: readonly RecordedRequest[]): string[] {
   return recorded.map((request) => `${request.method} ${request.url.origin === segmindBase ? '' : request.url.origin}${request.url.pathname}`);
 }
 
-/** Runs `operation` and returns what it rejected with; fails if it resolved. */
-export async function rejectionOf(operation: Promise<unknown>): Promise<unknown> {
-  try {
-    await operation;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the operation to reject, but it resolved');
-}
+export { rejectionOf } from '../../helpers/rejection-of';
