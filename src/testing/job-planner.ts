@@ -49,7 +49,6 @@ export function createJob(context: PlannerContext, plan: JobPlan, now: number): 
     requestedCount: plan.requestedCount,
     images,
     failure,
-    failed: failure !== undefined,
     callbackUrl: plan.callbackUrl,
     createdAt: now,
     queueMs: markers.queueMs ?? pickDuration(context.options.queueTimeMs, plan.prompt, sequence, 'queue'),

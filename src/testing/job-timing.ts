@@ -9,7 +9,6 @@ export interface JobSchedule {
   createdAt: number;
   queueMs: number;
   durationMs: number;
-  failed: boolean;
 }
 
 /** A duration for one job: fixed, or drawn from the range by a hash of `seedParts`. */
@@ -19,12 +18,12 @@ export function pickDuration(setting: DurationSetting, ...seedParts: readonly (s
   return Math.round(setting.min + span * hashFraction(...seedParts));
 }
 
-/** Where a job stands at `now`. */
-export function jobPhaseAt(schedule: JobSchedule, now: number): JobPhase {
-  const elapsed = now - schedule.createdAt;
-  if (elapsed < schedule.queueMs) return 'queued';
-  if (elapsed < schedule.queueMs + schedule.durationMs) return 'processing';
-  return schedule.failed ? 'failed' : 'completed';
+/** Where a job stands at `now`: it ends failed when it carries a failure. */
+export function jobPhaseAt(job: JobSchedule & { failure: unknown }, now: number): JobPhase {
+  const elapsed = now - job.createdAt;
+  if (elapsed < job.queueMs) return 'queued';
+  if (elapsed < job.queueMs + job.durationMs) return 'processing';
+  return job.failure !== undefined ? 'failed' : 'completed';
 }
 
 /** `Date.now()` at which the job finishes. */

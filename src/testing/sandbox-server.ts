@@ -78,14 +78,10 @@ async function dispatch(parts: SandboxServerParts, request: IncomingMessage, res
 }
 
 /** Runs the route handler; its synchronous part (which creates the job) runs before this returns. */
-function startHandling(parts: SandboxServerParts, match: RouteMatch, exchange: SandboxExchange): Promise<RouteReply> {
-  try {
-    if (match.route === 'file') return Promise.resolve(serveImageFile(parts.context.images, exchange));
-    if (match.provider === null) return Promise.resolve(jsonReply(404, { error: 'Not found' }));
-    return Promise.resolve(parts.handlers[match.provider](match.route, exchange));
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+async function startHandling(parts: SandboxServerParts, match: RouteMatch, exchange: SandboxExchange): Promise<RouteReply> {
+  if (match.route === 'file') return serveImageFile(parts.context.images, exchange);
+  if (match.provider === null) return jsonReply(404, { error: 'Not found' });
+  return parts.handlers[match.provider](match.route, exchange);
 }
 
 /** The reply to send, after the fault (if any) had its way; `undefined` when nothing is sent. */

@@ -96,10 +96,9 @@ export function segmindHandler(context: SandboxContext): ProviderHandler {
     });
     const urls = images.map((image) => image.url);
     const output = urls.length === 1 ? urls[0] : urls;
-    if (readPromptMarkers(job.prompt).outputOnly === true) {
-      return jsonReply(200, { status: 'COMPLETED', request_id: job.id, output, metrics: shared.metrics });
-    }
-    return jsonReply(200, { status: 'COMPLETED', request_id: job.id, output, images, metrics: shared.metrics });
+    // `[output-only]`: the shape the seed shows, images only in `output`.
+    const imagesField = readPromptMarkers(job.prompt).outputOnly === true ? {} : { images };
+    return jsonReply(200, { status: 'COMPLETED', request_id: job.id, output, ...imagesField, metrics: shared.metrics });
   }
 
   return (route, exchange) => {
