@@ -1,7 +1,7 @@
 import { resolveApiKey } from '../../core/api-key';
 import { ProviderError } from '../../core/errors';
 import type { HttpCall } from '../../core/http-client';
-import { readJson, requireJson } from '../../core/json-body';
+import { failMalformed, readJson, requireJson } from '../../core/json-body';
 import type { JobHandle, JobStatus } from '../../core/job-status';
 import type { PollingOptions } from '../../core/options';
 import type { ImageProvider, OperationContext, ProviderJob, WaitContext } from '../../core/provider';
@@ -79,15 +79,7 @@ export function segmind(options: SegmindOptions = {}): ImageProvider {
     const read = readJson(response);
     const parsed = read.ok ? segmindStatusSchema.safeParse(read.value) : undefined;
     if (response.status === 422 && !parsed?.data?.status) throw segmindHttpError(response, route, job.id, job.model);
-    if (!parsed?.success) {
-      throw new ProviderError(`Segmind answered the ${route} request for ${job.id} with an unexpected body.`, {
-        provider: segmindName,
-        status: response.status,
-        requestId: job.id,
-        body: read.text,
-        retryable: true,
-      });
-    }
+    if (!parsed?.success) failMalformed(`Segmind answered the ${route} request for ${job.id} with an unexpected body.`, response, segmindName, job.id, read.text);
     return parsed.data;
   };
 
